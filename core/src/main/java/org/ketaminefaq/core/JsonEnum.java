@@ -1,0 +1,30 @@
+package org.ketaminefaq.core;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An enum whose constants are written in JSON as a fixed lower-case id, such as {@code "nasal_spray"}.
+ *
+ * <p>Example: {@code TreatmentForm.NASAL_SPRAY.id()} is {@code "nasal_spray"}.
+ */
+public interface JsonEnum {
+
+    /** The id this constant has in the data files and the JSON protocol. */
+    String id();
+
+    /**
+     * Finds the constant of {@code type} whose id is {@code id}.
+     *
+     * @return the constant, or empty when no constant has that id
+     */
+    static <E extends Enum<E> & JsonEnum> Optional<E> byId(Class<E> type, String id) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** The ids of all constants of {@code type}, for error messages that say what was expected. */
+    static <E extends Enum<E> & JsonEnum> String ids(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(JsonEnum::id).collect(Collectors.joining(", "));
+    }
+}

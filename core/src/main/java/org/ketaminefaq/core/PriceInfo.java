@@ -1,0 +1,49 @@
+package org.ketaminefaq.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a visitor is told about the cost of one form: the clinic's own price when its profile has one, the general
+ * ranges from the sources otherwise.
+ *
+ * <pre>{@code
+ * switch (clinic.price(TreatmentForm.IV)) {
+ *     case PriceInfo.ClinicPriceInfo p -> show(p.clinicName() + ": " + p.price().min());
+ *     case PriceInfo.GeneralRanges g -> g.facts().forEach(f -> show(f.text()));
+ * }
+ * }</pre>
+ */
+public sealed interface PriceInfo {
+
+    /** The form the price is for. */
+    TreatmentForm form();
+
+    /**
+     * The clinic's own price.
+     *
+     * @param form the form
+     * @param price the clinic's price
+     * @param clinicName the clinic's name, or "this clinic" when the profile has none
+     */
+    record ClinicPriceInfo(TreatmentForm form, ClinicPrice price, String clinicName) implements PriceInfo {
+        public ClinicPriceInfo {
+            Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(price, "price");
+            Objects.requireNonNull(clinicName, "clinicName");
+        }
+    }
+
+    /**
+     * The general ranges the sources give, each with its own source; several when sources disagree.
+     *
+     * @param form the form
+     * @param facts the cost facts for the form, possibly empty when no source gives one
+     */
+    record GeneralRanges(TreatmentForm form, List<Fact> facts) implements PriceInfo {
+        public GeneralRanges {
+            Objects.requireNonNull(form, "form");
+            facts = List.copyOf(facts);
+        }
+    }
+}

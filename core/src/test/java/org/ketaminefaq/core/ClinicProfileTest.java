@@ -1,0 +1,118 @@
+package org.ketaminefaq.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClinicProfileTest {
+
+    private static final KnowledgeBase KB = KnowledgeBase.load();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String CLINIC = """
+            {
+              "name": "Harbor Light Wellness",
+              "phone": "+1 555-0142",
+              "bookingUrl": "https://harborlight.example/book",
+              "hours": "Mon-Fri 8am-6pm",
+              "prices": [{"form": "iv", "min": 475, "max": 475, "per": "infusion", "note": "six-infusion package $2,600"}],
+              "formsOffered": ["iv", "nasal_spray"],
+              "allowedOrigins": ["https://harborlight.example"],
+              "crisis": {"country": "US", "emergencyNumber": "911",
+                         "resources": [{"name": "988 Suicide & Crisis Lifeline", "contact": "Call or text 988", "href": "tel:988"}]}
+            }
+            """;
+
+    @Test
+    void theDefaultProfileMakesNoClinicSpecificClaims() {
+        ClinicProfile profile = ClinicProfile.defaultProfile();
+
+        assertEquals(Optional.empty(), profile.name());
+        assertEquals(Optional.empty(), profile.phone());
+        assertEquals(Optional.empty(), profile.bookingUrl());
+        assertEquals(List.of(), profile.prices());
+        assertEquals(List.of(), profile.allowedOrigins());
+        assertEquals("911", profile.crisis().emergencyNumber());
+        assertTrue(profile.crisis().resources().stream().anyMatch(r -> r.href().equals("tel:988")));
+        assertTrue(profile.crisis().resources().stream().anyMatch(r -> r.contact().contains("741741")));
+    }
+
+    @Test
+    void aClinicsOwnPriceWinsOverTheGeneralRange(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("clinic.json"), CLINIC);
+        ClinicKnowledge clinic = ClinicKnowledge.of(KB, ClinicProfile.load(dir.resolve("clinic.json")));
+
+        PriceInfo.ClinicPriceInfo iv = assertInstanceOf(PriceInfo.ClinicPriceInfo.class, clinic.price(TreatmentForm.IV));
+        assertEquals(475, iv.price().min());
+        assertEquals("Harbor Light Wellness", iv.clinicName());
+        assertEquals(Optional.of("six-infusion package $2,600"), iv.price().note());
+    }
+
+    @Test
+    void withoutAClinicPriceTheGeneralRangesFromTheSourcesApply(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("clinic.json"), CLINIC);
+        ClinicKnowledge clinic = ClinicKnowledge.of(KB, ClinicProfile.load(dir.resolve("clinic.json")));
+        ClinicKnowledge general = ClinicKnowledge.of(KB, ClinicProfile.defaultProfile());
+
+        PriceInfo.GeneralRanges spray = assertInstanceOf(PriceInfo.GeneralRanges.class,
+                clinic.price(TreatmentForm.NASAL_SPRAY));
+        PriceInfo.GeneralRanges iv = assertInstanceOf(PriceInfo.GeneralRanges.class, general.price(TreatmentForm.IV));
+        assertEquals(KB.facts(Topic.COST, TreatmentForm.NASAL_SPRAY), spray.facts());
+        assertFalse(iv.facts().isEmpty());
+        assertEquals("this clinic", general.clinicName());
+    }
+
+    @Test
+    void formsOfferedDefaultToAllWhenTheProfileDoesNotSay(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("clinic.json"), CLINIC);
+
+        assertEquals(List.of(TreatmentForm.values()),
+                ClinicKnowledge.of(KB, ClinicProfile.defaultProfile()).formsOffered());
+        assertEquals(List.of(TreatmentForm.IV, TreatmentForm.NASAL_SPRAY),
+                ClinicKnowledge.of(KB, ClinicProfile.load(dir.resolve("clinic.json"))).formsOffered());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown field     | fax            | \"555\"                                                 | $.fax: unknown field \"fax\"",
+        "wrong type        | prices         | \"cheap\"                                               | $.prices:",
+        "unknown form      | formsOffered   | [\"pill\"]                                              | $.formsOffered[0]: unknown treatment form \"pill\"",
+        "min above max     | prices         | [{\"form\":\"iv\",\"min\":900,\"max\":400,\"per\":\"infusion\"}] | $.prices[0]: price for \"iv\" must have 0 <= min <= max",
+        "origin with path  | allowedOrigins | [\"https://a.example/chat\"]                            | $: allowedOrigins \"https://a.example/chat\" must be an origin",
+        "booking not http  | bookingUrl     | \"javascript:alert(1)\"                                 | $: bookingUrl \"javascript:alert(1)\" must be an http(s) URL",
+    })
+    void aBrokenProfileNamesFilePathAndWhatWasExpected(String name, String field, String value, String expected,
+                                                       @TempDir Path dir) throws Exception {
+        ObjectNode profile = (ObjectNode) JSON.readTree(CLINIC);
+        profile.set(field, JSON.readTree(value));
+        Path file = dir.resolve("clinic.json");
+        Files.writeString(file, profile.toString());
+
+        DataFileException e = assertThrows(DataFileException.class, () -> ClinicProfile.load(file));
+
+        assertTrue(e.getMessage().startsWith(file + " at " + expected), e.getMessage());
+    }
+
+    @Test
+    void aProfileWithoutCrisisResourcesIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("clinic.json");
+        Files.writeString(file, "{\"name\": \"X\"}");
+
+        DataFileException e = assertThrows(DataFileException.class, () -> ClinicProfile.load(file));
+
+        assertTrue(e.getMessage().contains("missing required field \"crisis\""), e.getMessage());
+    }
+}
