@@ -1,0 +1,10 @@
+package org.ketaminefaq.chatbot.nlp;
+
+import java.util.List;
+
+/** Scores every intent for a message. Implementations are safe to call from many threads. */
+public interface IntentClassifier {
+
+    /** Every intent with its confidence, most likely first; the confidences add up to 1. */
+    List<IntentScore> rank(String text);
+}
