@@ -42,12 +42,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
         /** The product's settings: normalised text, word 1-2-grams and character 3-5-grams, cutoff 1. */
         public static Settings tuned() {
-            return new Settings(true, true, 1, 200);
+            return new Settings(true, true, 1, 100);
         }
 
         /** The baseline: OpenNLP's bag of words on whitespace-split text, cutoff 1, nothing else. */
         public static Settings baseline() {
-            return new Settings(false, false, 1, 200);
+            return new Settings(false, false, 1, 100);
         }
     }
 

@@ -5,13 +5,16 @@ import java.util.List;
 
 /**
  * Chooses the {@link RecognitionPolicy} by measurement on a labelled set: the crisis threshold that catches the most
- * crisis examples with at most 1% false positives, then the confidence threshold and margin that give the best
- * in-scope accuracy plus out-of-scope recall with at most 5% of in-scope questions falling back.
+ * crisis examples with at most 1% false positives, then the confidence threshold and margin that, with at most 5% of
+ * in-scope questions falling back, reach the accuracy (95%) and out-of-scope recall (90%) targets and, among those,
+ * give the best in-scope accuracy plus out-of-scope recall.
  */
 public final class PolicySelector {
 
     static final double MAX_CRISIS_FALSE_POSITIVES = 0.01;
     static final double MAX_FALSE_FALLBACK = 0.05;
+    static final double MIN_ACCURACY = 0.95;
+    static final double MIN_OUT_OF_SCOPE_RECALL = 0.90;
 
     /** The classifier's rankings and the lexicon's signals for a labelled set, computed once. */
     public record Scored(List<LabelledUtterance> gold, List<List<IntentScore>> rankings, List<CrisisSignal> signals) {
@@ -63,7 +66,10 @@ public final class PolicySelector {
             for (int m = 0; m <= 40; m += 2) {
                 RecognitionPolicy candidate = new RecognitionPolicy(t / 100.0, m / 100.0, crisisThreshold);
                 EvaluationReport r = scored.report(candidate);
-                double score = r.inScopeAccuracy() + r.outOfScopeRecall();
+                // first meet as many of the product's targets as possible, then do as well as possible on both
+                int targetsMet = (r.inScopeAccuracy() >= MIN_ACCURACY ? 1 : 0)
+                        + (r.outOfScopeRecall() >= MIN_OUT_OF_SCOPE_RECALL ? 1 : 0);
+                double score = targetsMet * 10 + r.inScopeAccuracy() + r.outOfScopeRecall();
                 if (r.inScopeFalseFallback() <= MAX_FALSE_FALLBACK && score > bestScore + 1e-9) {
                     bestScore = score;
                     best = candidate;
