@@ -1,0 +1,236 @@
+package org.ketaminefaq.chatbot.dialogue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.IntentScore;
+import org.ketaminefaq.chatbot.nlp.Recognition;
+import org.ketaminefaq.chatbot.nlp.TextNormalizer;
+import org.ketaminefaq.core.CrisisResource;
+import org.ketaminefaq.core.TreatmentForm;
+import org.ketaminefaq.core.eligibility.Assessment;
+import org.ketaminefaq.core.eligibility.Diagnosis;
+import org.ketaminefaq.core.eligibility.ScreeningAnswers;
+import org.ketaminefaq.core.eligibility.ScreeningField;
+import org.ketaminefaq.core.eligibility.ScreeningGuide;
+import org.ketaminefaq.core.eligibility.Verdict;
+
+/**
+ * One visitor's conversation. Not thread-safe: the transport hands it one message at a time, in order. It keeps only
+ * what the conversation needs (the screening answers so far, the treatment form last named) and nothing outlives it.
+ *
+ * <p>Crisis outranks everything, in every state. The eligibility intent starts the screening: one question per
+ * field, answered by button or free text; "stop" leaves it; a question about something else is answered and the
+ * screening resumes. The verdict comes from the core rules, never from here.
+ */
+public final class ChatSession {
+
+    private static final Pattern STOP = Pattern.compile(
+            "^(stop|cancel|quit|exit|end|stop it|stop please|please stop|stop the questions|cancel the questions"
+                    + "|never mind|nevermind|forget it|i want to stop)$");
+    private static final Pattern FINISHED = Pattern.compile(
+            "^(done|no|nope|nothing else|that is all|that is it|thats all|thats it|finished|no more|none)$");
+    private static final List<ScreeningField> ORDER = List.of(ScreeningField.values());
+
+    private final DialogueEngine engine;
+    private Optional<TreatmentForm> form = Optional.empty();
+    private Optional<Screening> screening = Optional.empty();
+
+    /** A screening in progress: the answers so far and the question waiting for an answer. */
+    private static final class Screening {
+        ScreeningAnswers answers = ScreeningAnswers.none();
+        int pending;
+        final Set<Diagnosis> diagnosesPicked = EnumSet.noneOf(Diagnosis.class);
+
+        ScreeningField field() {
+            return ORDER.get(pending);
+        }
+    }
+
+    ChatSession(DialogueEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The welcome that opens the conversation. */
+    public Reply.Welcome start() {
+        Messages.Welcome w = engine.messages().welcome();
+        return new Reply.Welcome(withEmergency(w.text()), w.quickReplies(), withEmergency(w.disclaimer()));
+    }
+
+    /** Forgets the conversation and starts again. */
+    public Reply.Welcome reset() {
+        form = Optional.empty();
+        screening = Optional.empty();
+        return start();
+    }
+
+    /** The reply to a visitor's message; the text is checked here for being empty or too long. */
+    public Reply message(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return engine.error(Reply.ErrorCode.EMPTY_TEXT);
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > engine.maxMessageLength()) {
+            Reply.Error error = engine.error(Reply.ErrorCode.TOO_LONG);
+            return new Reply.Error(error.code(), error.text().replace("{max}",
+                    String.format(Locale.US, "%,d", engine.maxMessageLength())));
+        }
+        Recognition recognition = engine.recognizer().recognize(trimmed);
+        if (recognition instanceof Recognition.Crisis) {
+            screening = Optional.empty();
+            return crisis();
+        }
+        String normalized = TextNormalizer.normalize(trimmed);
+        FormDetector.detect(normalized).ifPresent(f -> form = Optional.of(f));
+        if (screening.isPresent()) {
+            return continueScreening(screening.get(), normalized, recognition);
+        }
+        if (recognition instanceof Recognition.Understood u) {
+            return u.intent() == Intent.ELIGIBILITY ? startScreening() : answer(u);
+        }
+        return fallback((Recognition.NotUnderstood) recognition);
+    }
+
+    private Reply.Crisis crisis() {
+        return new Reply.Crisis(engine.answers().compose(Intent.CRISIS, Optional.empty()).text(), crisisResources());
+    }
+
+    private Reply.AnswerReply answer(Recognition.Understood u) {
+        Answer a = engine.answers().compose(u.intent(), form);
+        return new Reply.AnswerReply(u.intent(), OptionalDouble.of(u.confidence()), a.text(), a.sources(),
+                a.quickReplies(), u.crisisTopic() ? crisisResources() : List.of());
+    }
+
+    private Reply.Fallback fallback(Recognition.NotUnderstood n) {
+        List<Reply.Suggestion> suggestions = n.suggestions().stream().map(IntentScore::intent)
+                .map(i -> new Reply.Suggestion(i, engine.answers().label(i))).toList();
+        return new Reply.Fallback(n.confidence(), engine.answers().compose(Intent.OUT_OF_SCOPE, Optional.empty()).text(),
+                suggestions, n.crisisTopic() ? crisisResources() : List.of());
+    }
+
+    private Reply startScreening() {
+        Screening s = new Screening();
+        screening = Optional.of(s);
+        String intro = engine.answers().compose(Intent.ELIGIBILITY, Optional.empty()).text();
+        return question(s, intro);
+    }
+
+    private Reply continueScreening(Screening s, String normalized, Recognition recognition) {
+        if (STOP.matcher(normalized).matches()) {
+            screening = Optional.empty();
+            Messages.Screening m = engine.messages().screening();
+            return new Reply.AnswerReply(Intent.ELIGIBILITY, OptionalDouble.empty(), m.stopped(), List.of(),
+                    m.stopQuickReplies(), List.of());
+        }
+        ScreeningField field = s.field();
+        if (field == ScreeningField.DIAGNOSES) {
+            Optional<Reply> picked = pickDiagnosis(s, normalized);
+            if (picked.isPresent()) {
+                return picked.get();
+            }
+        }
+        ScreeningAnswerParser.Parsed parsed = ScreeningAnswerParser.parse(field, normalized);
+        if (parsed instanceof ScreeningAnswerParser.Parsed.Value v) {
+            s.answers = s.answers.with(field, v.value());
+            return next(s);
+        }
+        if (parsed instanceof ScreeningAnswerParser.Parsed.Unsure) {
+            return next(s);
+        }
+        if (recognition instanceof Recognition.Understood u && u.intent().inScope() && u.intent() != Intent.ELIGIBILITY) {
+            return answerThenResume(s, u);
+        }
+        return question(s, engine.messages().screening().notUnderstood());
+    }
+
+    /**
+     * The diagnosis question offers one button per diagnosis: a tap on one adds it and asks for more until "Done";
+     * a typed answer naming diagnoses answers the question at once.
+     */
+    private Optional<Reply> pickDiagnosis(Screening s, String normalized) {
+        Messages.Screening m = engine.messages().screening();
+        if (normalized.equals(TextNormalizer.normalize(m.doneLabel()))
+                || (!s.diagnosesPicked.isEmpty() && FINISHED.matcher(normalized).matches())) {
+            if (s.diagnosesPicked.isEmpty()) {
+                return Optional.of(question(s, engine.messages().screening().notUnderstood()));
+            }
+            s.answers = s.answers.with(ScreeningField.DIAGNOSES, EnumSet.copyOf(s.diagnosesPicked));
+            return Optional.of(next(s));
+        }
+        List<String> labels = question(s.field()).quickReplies();
+        boolean tappedOne = labels.stream().map(TextNormalizer::normalize).anyMatch(normalized::equals)
+                && !normalized.equals(TextNormalizer.normalize(m.noneLabel()));
+        if (!tappedOne) {
+            return Optional.empty();
+        }
+        ScreeningAnswerParser.diagnoses(normalized).ifPresent(s.diagnosesPicked::addAll);
+        String picked = s.diagnosesPicked.stream().map(d -> labelOf(d, labels)).collect(Collectors.joining(", "));
+        ScreeningGuide.Question q = question(ScreeningField.DIAGNOSES);
+        return Optional.of(new Reply.Question(ScreeningField.DIAGNOSES, m.diagnosisAdded().replace("{diagnoses}", picked),
+                q.quickReplies(), step(ScreeningField.DIAGNOSES), ORDER.size()));
+    }
+
+    private static String labelOf(Diagnosis d, List<String> labels) {
+        return labels.stream().filter(l -> ScreeningAnswerParser.diagnoses(TextNormalizer.normalize(l))
+                .map(set -> set.equals(EnumSet.of(d))).orElse(false)).findFirst().orElse(d.id());
+    }
+
+    private Reply answerThenResume(Screening s, Recognition.Understood u) {
+        Answer a = engine.answers().compose(u.intent(), form);
+        ScreeningGuide.Question q = question(s.field());
+        String text = a.text() + "\n\n" + engine.messages().screening().resume() + " " + q.text();
+        return new Reply.AnswerReply(u.intent(), OptionalDouble.of(u.confidence()), text, a.sources(),
+                q.quickReplies(), u.crisisTopic() ? crisisResources() : List.of());
+    }
+
+    private Reply next(Screening s) {
+        s.pending++;
+        if (s.pending < ORDER.size()) {
+            return question(s, "");
+        }
+        screening = Optional.empty();
+        return result(engine.rules().assess(s.answers));
+    }
+
+    private Reply.Question question(Screening s, String before) {
+        ScreeningGuide.Question q = question(s.field());
+        String text = before.isEmpty() ? q.text() : before + "\n\n" + q.text();
+        return new Reply.Question(s.field(), text, q.quickReplies(), step(s.field()), ORDER.size());
+    }
+
+    private ScreeningGuide.Question question(ScreeningField field) {
+        return engine.clinic().knowledgeBase().screening().question(field).orElseThrow();
+    }
+
+    private static int step(ScreeningField field) {
+        return ORDER.indexOf(field) + 1;
+    }
+
+    private Reply.Result result(Assessment assessment) {
+        List<String> parts = new ArrayList<>();
+        if (!assessment.resources().isEmpty()) {
+            parts.add(withEmergency(engine.messages().supportFirst()));
+        }
+        parts.add(engine.messages().verdict(assessment.verdict()));
+        if (assessment.verdict() == Verdict.MAY_BE_CANDIDATE) {
+            parts.add(engine.answers().compose(Intent.BOOKING, Optional.empty()).text());
+        }
+        return new Reply.Result(assessment, String.join("\n\n", parts),
+                engine.messages().resultQuickReplies(assessment.verdict()));
+    }
+
+    private List<CrisisResource> crisisResources() {
+        return engine.clinic().crisisResources();
+    }
+
+    private String withEmergency(String text) {
+        return text.replace("{emergency}", engine.clinic().emergencyNumber());
+    }
+}

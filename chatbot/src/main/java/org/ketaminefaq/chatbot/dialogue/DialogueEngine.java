@@ -1,0 +1,87 @@
+package org.ketaminefaq.chatbot.dialogue;
+
+import java.util.Objects;
+import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
+import org.ketaminefaq.core.ClinicKnowledge;
+import org.ketaminefaq.core.eligibility.EligibilityRules;
+
+/**
+ * The chatbot's dialogue, callable in-process: one engine per clinic, shared by all conversations, and one
+ * {@link ChatSession} per visitor. Holds no visitor data itself; safe to share between threads.
+ *
+ * <pre>{@code
+ * DialogueEngine engine = DialogueEngine.create(ClinicKnowledge.of(KnowledgeBase.load(), ClinicProfile.defaultProfile()));
+ * ChatSession chat = engine.newSession();
+ * Reply hello = chat.start();                 // Reply.Welcome
+ * Reply cost = chat.message("how much is it?"); // Reply.AnswerReply for cost
+ * }</pre>
+ */
+public final class DialogueEngine {
+
+    /** The longest message a visitor may send, in characters after trimming, unless configured otherwise. */
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 1000;
+
+    private final ClinicKnowledge clinic;
+    private final IntentRecognizer recognizer;
+    private final AnswerComposer answers;
+    private final EligibilityRules rules;
+    private final Messages messages;
+    private final int maxMessageLength;
+
+    private DialogueEngine(ClinicKnowledge clinic, IntentRecognizer recognizer, int maxMessageLength) {
+        this.clinic = Objects.requireNonNull(clinic, "clinic");
+        this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
+        this.answers = AnswerComposer.load(clinic);
+        this.rules = EligibilityRules.of(clinic);
+        this.messages = Messages.load();
+        if (maxMessageLength < 1) {
+            throw new IllegalArgumentException("maxMessageLength must be at least 1, but was " + maxMessageLength);
+        }
+        this.maxMessageLength = maxMessageLength;
+    }
+
+    /** The engine for a clinic, with the recognizer trained during the build. */
+    public static DialogueEngine create(ClinicKnowledge clinic) {
+        return create(clinic, IntentRecognizer.fromClasspath(), DEFAULT_MAX_MESSAGE_LENGTH);
+    }
+
+    /** The engine for a clinic with a given recognizer and message length limit. */
+    public static DialogueEngine create(ClinicKnowledge clinic, IntentRecognizer recognizer, int maxMessageLength) {
+        return new DialogueEngine(clinic, recognizer, maxMessageLength);
+    }
+
+    /** A new conversation with one visitor. */
+    public ChatSession newSession() {
+        return new ChatSession(this);
+    }
+
+    /** The error reply for a code, in words a visitor understands. */
+    public Reply.Error error(Reply.ErrorCode code) {
+        return new Reply.Error(code, messages.error(code));
+    }
+
+    /** The clinic this engine speaks for. */
+    public ClinicKnowledge clinic() {
+        return clinic;
+    }
+
+    IntentRecognizer recognizer() {
+        return recognizer;
+    }
+
+    AnswerComposer answers() {
+        return answers;
+    }
+
+    EligibilityRules rules() {
+        return rules;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    int maxMessageLength() {
+        return maxMessageLength;
+    }
+}

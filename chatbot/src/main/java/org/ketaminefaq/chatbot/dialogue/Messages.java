@@ -1,0 +1,49 @@
+package org.ketaminefaq.chatbot.dialogue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.ketaminefaq.core.DataFileException;
+import org.ketaminefaq.core.eligibility.Verdict;
+
+/** The chatbot's fixed words from {@code messages.json}: welcome, screening prompts, verdicts, error texts. */
+record Messages(Welcome welcome, Screening screening, Map<String, String> verdicts,
+                Map<String, List<String>> resultQuickReplies, String supportFirst, Map<String, String> errors) {
+
+    static final String RESOURCE = "ketamine-faq/messages.json";
+
+    record Welcome(String text, List<String> quickReplies, String disclaimer) {
+    }
+
+    record Screening(String resume, String notUnderstood, String stopped, List<String> stopQuickReplies,
+                     String diagnosisAdded, String doneLabel, String noneLabel) {
+    }
+
+    static Messages load() {
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new DataFileException(RESOURCE, "$", "not found on the classpath");
+            }
+            return mapper.readValue(in, Messages.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + RESOURCE, e);
+        }
+    }
+
+    String verdict(Verdict verdict) {
+        return verdicts.get(verdict.id());
+    }
+
+    List<String> resultQuickReplies(Verdict verdict) {
+        return resultQuickReplies.get(verdict.id());
+    }
+
+    String error(Reply.ErrorCode code) {
+        return errors.get(code.id());
+    }
+}

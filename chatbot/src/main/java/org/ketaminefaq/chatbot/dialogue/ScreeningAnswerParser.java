@@ -1,0 +1,133 @@
+package org.ketaminefaq.chatbot.dialogue;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ketaminefaq.core.eligibility.Diagnosis;
+import org.ketaminefaq.core.eligibility.ScreeningField;
+
+/**
+ * Reads a visitor's free-text or button answer to one screening question: "yes", "nope", "I'm 34", "I've tried
+ * three", "depression and PTSD". Works on normalised text.
+ */
+final class ScreeningAnswerParser {
+
+    /** What a message says as an answer to the pending question. */
+    sealed interface Parsed {
+        /** A usable answer: an Integer, a Boolean or a set of diagnoses. */
+        record Value(Object value) implements Parsed {
+        }
+
+        /** "Not sure", "prefer not to say": the question stays unanswered for a clinician to ask. */
+        record Unsure() implements Parsed {
+        }
+
+        /** Not an answer to this question. */
+        record NotAnAnswer() implements Parsed {
+        }
+    }
+
+    private static final Pattern UNSURE = Pattern.compile(
+            "^(i am )?(not sure|unsure|i do not know|do not know|dunno|no idea|maybe|prefer not to say|rather not say"
+                    + "|i would rather not say|skip|pass|i do not want to say)\\b");
+    private static final Pattern YES = Pattern.compile(
+            "^(yes|yeah|yea|yep|yup|ya|y|sure|correct|true|affirmative|definitely|i am|i do|i have|i did|yes i)\\b");
+    private static final Pattern NO = Pattern.compile(
+            "^(no|nope|nah|n|never|not really|none|negative|false|i am not|i do not|i have not|i did not"
+                    + "|i never|not at all|no i)\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("none", 0), Map.entry("zero", 0), Map.entry("no", 0), Map.entry("one", 1), Map.entry("once", 1),
+            Map.entry("two", 2), Map.entry("twice", 2), Map.entry("couple", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("several", 3),
+            Map.entry("many", 3), Map.entry("lots", 3), Map.entry("multiple", 3), Map.entry("few", 3));
+    private static final Pattern UNDER_18 = Pattern.compile("\\bunder 18\\b");
+    private static final Map<Diagnosis, Pattern> DIAGNOSES = Map.of(
+            Diagnosis.BIPOLAR_DEPRESSION, Pattern.compile("\\bbipolar\\b"),
+            Diagnosis.DEPRESSION, Pattern.compile("\\b(depression|depressed|depressive|mdd|trd)\\b"),
+            Diagnosis.ANXIETY, Pattern.compile("\\b(anxiety|anxious|gad|panic)\\b"),
+            Diagnosis.PTSD, Pattern.compile("\\b(ptsd|post traumatic|posttraumatic|trauma)\\b"),
+            Diagnosis.OCD, Pattern.compile("\\b(ocd|obsessive)\\b"),
+            Diagnosis.CHRONIC_PAIN, Pattern.compile("\\b(chronic pain|pain|fibromyalgia|crps|migraine|migraines)\\b"),
+            Diagnosis.OTHER, Pattern.compile("\\b(something else|other|else)\\b"));
+
+    private ScreeningAnswerParser() {
+    }
+
+    static Parsed parse(ScreeningField field, String normalized) {
+        if (UNSURE.matcher(normalized).find()) {
+            return new Parsed.Unsure();
+        }
+        return switch (field.kind()) {
+            case YES_NO -> yesNo(normalized);
+            case WHOLE_NUMBER -> field == ScreeningField.AGE ? age(normalized) : trials(normalized);
+            case DIAGNOSES -> diagnoses(normalized).<Parsed>map(Parsed.Value::new).orElse(new Parsed.NotAnAnswer());
+        };
+    }
+
+    /** The diagnoses a message names; an empty set for "none"; empty when it names none and is not "none". */
+    static Optional<Set<Diagnosis>> diagnoses(String normalized) {
+        if (normalized.matches("^(none|none of these|no|nope|nothing|none of them|no diagnosis)$")) {
+            return Optional.of(EnumSet.noneOf(Diagnosis.class));
+        }
+        Set<Diagnosis> found = EnumSet.noneOf(Diagnosis.class);
+        DIAGNOSES.forEach((diagnosis, pattern) -> {
+            if (pattern.matcher(normalized).find()) {
+                found.add(diagnosis);
+            }
+        });
+        if (found.contains(Diagnosis.BIPOLAR_DEPRESSION) && !normalized.matches(".*\\bdepression\\b.*bipolar.*")) {
+            found.remove(Diagnosis.DEPRESSION);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found);
+    }
+
+    private static Parsed yesNo(String normalized) {
+        if (words(normalized) > 8) {
+            return new Parsed.NotAnAnswer();
+        }
+        if (NO.matcher(normalized).find()) {
+            return new Parsed.Value(false);
+        }
+        if (YES.matcher(normalized).find()) {
+            return new Parsed.Value(true);
+        }
+        return new Parsed.NotAnAnswer();
+    }
+
+    private static Parsed age(String normalized) {
+        if (UNDER_18.matcher(normalized).find()) {
+            // any age under 18 gives the same verdict; 17 stands for the answer "under 18"
+            return new Parsed.Value(17);
+        }
+        return firstNumber(normalized).filter(n -> n <= 130).<Parsed>map(Parsed.Value::new)
+                .orElse(new Parsed.NotAnAnswer());
+    }
+
+    private static Parsed trials(String normalized) {
+        Optional<Integer> number = firstNumber(normalized);
+        if (number.isPresent()) {
+            return number.get() <= 100 ? new Parsed.Value(number.get()) : new Parsed.NotAnAnswer();
+        }
+        for (String word : normalized.split(" ")) {
+            Integer n = NUMBER_WORDS.get(word);
+            if (n != null) {
+                return new Parsed.Value(n);
+            }
+        }
+        return new Parsed.NotAnAnswer();
+    }
+
+    private static Optional<Integer> firstNumber(String normalized) {
+        Matcher m = NUMBER.matcher(normalized);
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    private static int words(String normalized) {
+        return normalized.isEmpty() ? 0 : normalized.split(" ").length;
+    }
+}

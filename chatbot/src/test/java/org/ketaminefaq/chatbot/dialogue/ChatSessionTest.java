@@ -1,0 +1,200 @@
+package org.ketaminefaq.chatbot.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.core.ClinicKnowledge;
+import org.ketaminefaq.core.ClinicProfile;
+import org.ketaminefaq.core.KnowledgeBase;
+import org.ketaminefaq.core.TreatmentForm;
+import org.ketaminefaq.core.eligibility.ScreeningField;
+import org.ketaminefaq.core.eligibility.Verdict;
+
+class ChatSessionTest {
+
+    static final DialogueEngine ENGINE = DialogueEngine.create(
+            ClinicKnowledge.of(KnowledgeBase.load(), ClinicProfile.defaultProfile()));
+
+    /** Free-text answers to the thirteen questions of a typical candidate, in order. */
+    static final List<String> CANDIDATE = List.of("I'm 34", "no", "I have depression", "I've tried three", "nope", "no",
+            "no", "no", "never", "no", "no", "no", "no");
+
+    private final ChatSession chat = ENGINE.newSession();
+
+    @Test
+    void theWelcomeSaysItIsAnAutomatedAssistantAndWhatToDoInAnEmergency() {
+        Reply.Welcome w = chat.start();
+
+        assertTrue(w.text().contains("automated assistant, not a clinician"), w.text());
+        assertTrue(w.text().contains("911") && w.text().contains("988"), w.text());
+        assertTrue(w.disclaimer().contains("not medical advice"), w.disclaimer());
+        assertFalse(w.quickReplies().isEmpty());
+    }
+
+    @Test
+    void aQuestionIsAnsweredFromTheKnowledgeBaseWithSources() {
+        Reply.AnswerReply cost = assertInstanceOf(Reply.AnswerReply.class, chat.message("how much does it cost?"));
+
+        assertEquals(Intent.COST, cost.intent());
+        assertTrue(cost.confidence().isPresent());
+        assertTrue(cost.text().contains("$400 to $900"), cost.text());
+        assertFalse(cost.sources().isEmpty());
+    }
+
+    @Test
+    void aFullScreeningByFreeTextEndsWithTheRulesVerdictAndAPointerToBooking() {
+        Reply.Question first = assertInstanceOf(Reply.Question.class, chat.message("am I a candidate for ketamine?"));
+        assertEquals(ScreeningField.AGE, first.field());
+        assertEquals(1, first.step());
+        assertEquals(13, first.of());
+
+        Reply last = first;
+        for (int i = 0; i < CANDIDATE.size(); i++) {
+            last = chat.message(CANDIDATE.get(i));
+            if (i < CANDIDATE.size() - 1) {
+                Reply.Question q = assertInstanceOf(Reply.Question.class, last, "after " + CANDIDATE.get(i));
+                assertEquals(i + 2, q.step());
+            }
+        }
+        Reply.Result result = assertInstanceOf(Reply.Result.class, last);
+        assertEquals(Verdict.MAY_BE_CANDIDATE, result.assessment().verdict());
+        assertTrue(result.text().contains("may be a candidate for an evaluation"), result.text());
+        assertTrue(result.text().contains("contact details"), result.text());
+        assertFalse(result.text().toLowerCase(Locale.ROOT).contains("eligible"));
+    }
+
+    @Test
+    void aScreeningByButtonsWorksToo() {
+        chat.message("Am I a candidate?");
+        chat.message("25 to 64");
+        chat.message("No");
+        Reply.Question more = assertInstanceOf(Reply.Question.class, chat.message("Depression"));
+        assertEquals(ScreeningField.DIAGNOSES, more.field());
+        assertTrue(more.text().contains("Depression"), more.text());
+        chat.message("PTSD");
+        Reply.Question trials = assertInstanceOf(Reply.Question.class, chat.message("Done"));
+        assertEquals(ScreeningField.FAILED_ANTIDEPRESSANT_TRIALS, trials.field());
+        Reply last = chat.message("3 or more");
+        for (int i = 0; i < 9; i++) {
+            last = chat.message("No");
+        }
+        Reply.Result result = assertInstanceOf(Reply.Result.class, last);
+        assertEquals(Verdict.MAY_BE_CANDIDATE, result.assessment().verdict());
+    }
+
+    @Test
+    void underEighteenIsNotSuitableAndNotSureLeavesItToAClinician() {
+        chat.message("could this work for me?");
+        Reply last = chat.message("I'm 17");
+        for (int i = 1; i < 13; i++) {
+            last = chat.message(i == 2 ? "I have anxiety" : i == 3 ? "2" : "not sure");
+        }
+        Reply.Result result = assertInstanceOf(Reply.Result.class, last);
+        assertEquals(Verdict.NOT_SUITABLE, result.assessment().verdict());
+        assertTrue(result.text().contains("generally not recommended"), result.text());
+    }
+
+    @Test
+    void aCrisisInTheMiddleOfAScreeningGetsCrisisResourcesFirstAndEndsTheScreening() {
+        chat.message("am I eligible for this");
+        chat.message("45");
+        Reply.Crisis crisis = assertInstanceOf(Reply.Crisis.class, chat.message("honestly i just want to die"));
+
+        assertTrue(crisis.text().startsWith("I'm really sorry"), crisis.text());
+        assertTrue(crisis.resources().stream().anyMatch(r -> r.href().equals("tel:988")));
+        assertInstanceOf(Reply.AnswerReply.class, chat.message("what are the side effects?"));
+    }
+
+    @Test
+    void aQuestionInTheMiddleOfAScreeningIsAnsweredAndTheScreeningResumes() {
+        chat.message("am I a candidate");
+        Reply.AnswerReply side = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message("wait, what are the common side effects?"));
+        assertEquals(Intent.SIDE_EFFECTS, side.intent());
+        assertTrue(side.text().contains("Back to the questions: How old are you?"), side.text());
+
+        Reply.Question next = assertInstanceOf(Reply.Question.class, chat.message("52"));
+        assertEquals(ScreeningField.PREGNANT_OR_BREASTFEEDING, next.field());
+    }
+
+    @Test
+    void stopLeavesTheScreening() {
+        chat.message("do i qualify");
+        Reply.AnswerReply stopped = assertInstanceOf(Reply.AnswerReply.class, chat.message("stop"));
+        assertTrue(stopped.text().contains("stopped the questions"), stopped.text());
+        assertInstanceOf(Reply.AnswerReply.class, chat.message("is it addictive?"));
+    }
+
+    @Test
+    void suicidalThoughtsInTheScreeningBringCrisisResourcesWithoutChangingTheVerdict() {
+        chat.message("am I a candidate for ketamine?");
+        Reply last = null;
+        for (int i = 0; i < CANDIDATE.size(); i++) {
+            last = chat.message(i == CANDIDATE.size() - 1 ? "yes" : CANDIDATE.get(i));
+        }
+        Reply.Result result = assertInstanceOf(Reply.Result.class, last);
+        assertEquals(Verdict.MAY_BE_CANDIDATE, result.assessment().verdict());
+        assertTrue(result.text().startsWith("Thank you for telling me."), result.text());
+        assertFalse(result.assessment().resources().isEmpty());
+    }
+
+    @Test
+    void theTreatmentFormCarriesOverToFollowUps() {
+        Reply.AnswerReply cost = assertInstanceOf(Reply.AnswerReply.class, chat.message("how much is IV ketamine?"));
+        Reply.AnswerReply length = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message("and how long does that take?"));
+
+        assertEquals(Intent.COST, cost.intent());
+        assertEquals(Intent.SESSION_LENGTH, length.intent());
+        String ivLength = ENGINE.answers().compose(Intent.SESSION_LENGTH, Optional.of(TreatmentForm.IV)).text();
+        assertEquals(ivLength, length.text());
+    }
+
+    @Test
+    void spravatoGetsItsOwnInsuranceAnswer() {
+        Reply.AnswerReply insurance = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message("does insurance pay for spravato?"));
+        String spray = ENGINE.answers().compose(Intent.INSURANCE, Optional.of(TreatmentForm.NASAL_SPRAY)).text();
+        assertEquals(spray, insurance.text());
+    }
+
+    @Test
+    void offTopicMessagesFallBackWithSuggestions() {
+        Reply.Fallback f = assertInstanceOf(Reply.Fallback.class, chat.message("what's the weather in Paris tomorrow"));
+
+        assertFalse(f.suggestions().isEmpty());
+        assertTrue(f.text().contains("only answer questions about ketamine therapy"), f.text());
+    }
+
+    @Test
+    void aQuestionAboutSuicidalThoughtsIsAnsweredWithCrisisResources() {
+        Reply reply = chat.message("does ketamine help with suicidal thoughts?");
+        Reply.AnswerReply answer = assertInstanceOf(Reply.AnswerReply.class, reply);
+        assertFalse(answer.resources().isEmpty());
+    }
+
+    @Test
+    void emptyAndTooLongMessagesGetErrorsAndTheSessionGoesOn() {
+        assertEquals(Reply.ErrorCode.EMPTY_TEXT, assertInstanceOf(Reply.Error.class, chat.message("   ")).code());
+        Reply.Error tooLong = assertInstanceOf(Reply.Error.class, chat.message("a".repeat(1001)));
+        assertEquals(Reply.ErrorCode.TOO_LONG, tooLong.code());
+        assertTrue(tooLong.text().contains("1,000"), tooLong.text());
+        assertInstanceOf(Reply.AnswerReply.class, chat.message("a".repeat(0) + "is it safe?"));
+    }
+
+    @Test
+    void resetForgetsTheScreeningAndTheForm() {
+        chat.message("how much is spravato");
+        chat.message("am I a candidate");
+        chat.reset();
+        Reply.AnswerReply cost = assertInstanceOf(Reply.AnswerReply.class, chat.message("how long does it take"));
+        assertEquals(ENGINE.answers().compose(cost.intent(), Optional.empty()).text(), cost.text());
+    }
+}
