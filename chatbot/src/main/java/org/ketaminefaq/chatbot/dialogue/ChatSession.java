@@ -82,12 +82,12 @@ public final class ChatSession {
             return new Reply.Error(error.code(), error.text().replace("{max}",
                     String.format(Locale.US, "%,d", engine.maxMessageLength())));
         }
-        Recognition recognition = engine.recognizer().recognize(trimmed);
+        String normalized = TextNormalizer.normalize(trimmed);
+        Recognition recognition = engine.recognizer().recognize(trimmed, normalized);
         if (recognition instanceof Recognition.Crisis) {
             screening = Optional.empty();
             return crisis();
         }
-        String normalized = TextNormalizer.normalize(trimmed);
         FormDetector.detect(normalized).ifPresent(f -> form = Optional.of(f));
         if (screening.isPresent()) {
             return continueScreening(screening.get(), normalized, recognition);

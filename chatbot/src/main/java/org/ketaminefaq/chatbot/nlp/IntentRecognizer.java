@@ -45,11 +45,16 @@ public final class IntentRecognizer {
 
     /** Decides what {@code text} asks for. */
     public Recognition recognize(String text) {
-        CrisisSignal signal = useLexicon ? CrisisLexicon.detect(TextNormalizer.normalize(text)) : CrisisSignal.NONE;
+        return recognize(text, TextNormalizer.normalize(text));
+    }
+
+    /** Decides what {@code text} asks for, given its {@link TextNormalizer#normalize(String)} form. */
+    public Recognition recognize(String text, String normalized) {
+        CrisisSignal signal = useLexicon ? CrisisLexicon.detect(normalized) : CrisisSignal.NONE;
         if (signal == CrisisSignal.PERSONAL) {
             return new Recognition.Crisis(true);
         }
-        return decide(classifier.rank(text), signal, policy);
+        return decide(classifier.rank(text, normalized), signal, policy);
     }
 
     /** The decision for a ranking the classifier already made, under a given policy (used to choose the policy). */

@@ -57,12 +57,14 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     }
 
     private final DoccatModel model;
+    private final boolean normalize;
     private final Function<String, String[]> tokenizer;
     private final ThreadLocal<DocumentCategorizerME> categorizer;
     private final Intent[] intentOfOutcome;
 
     private OpenNlpIntentClassifier(DoccatModel model, boolean normalize) {
         this.model = Objects.requireNonNull(model, "model");
+        this.normalize = normalize;
         this.tokenizer = normalize ? TextNormalizer::tokens : text -> text.strip().split("\\s+");
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
         DocumentCategorizerME probe = new DocumentCategorizerME(model);
@@ -139,7 +141,15 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     @Override
     public List<IntentScore> rank(String text) {
-        String[] tokens = tokenizer.apply(text);
+        return rankTokens(tokenizer.apply(text));
+    }
+
+    @Override
+    public List<IntentScore> rank(String text, String normalized) {
+        return normalize ? rankTokens(normalized.isEmpty() ? new String[0] : normalized.split(" ")) : rank(text);
+    }
+
+    private List<IntentScore> rankTokens(String[] tokens) {
         if (tokens.length == 0 || (tokens.length == 1 && tokens[0].isEmpty())) {
             tokens = new String[] {"<empty>"};
         }

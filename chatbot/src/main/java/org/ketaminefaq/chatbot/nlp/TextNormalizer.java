@@ -88,9 +88,13 @@ public final class TextNormalizer {
 
     /** The canonical form of {@code text}: lower-case words separated by single spaces. */
     public static String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'').replace('`', '\'');
-        folded = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        String folded = text;
+        if (!isAscii(text)) {
+            folded = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                    .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'');
+            folded = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        }
+        folded = folded.replace('`', '\'');
         folded = folded.toLowerCase(Locale.ROOT).replace("$", " $ ");
         folded = REPEATED_LETTERS.matcher(folded).replaceAll("$1$1");
         folded = NOT_WORD.matcher(folded).replaceAll(" ");
@@ -112,6 +116,15 @@ public final class TextNormalizer {
     public static String[] tokens(String text) {
         String normalized = normalize(text);
         return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripQuotes(String token) {

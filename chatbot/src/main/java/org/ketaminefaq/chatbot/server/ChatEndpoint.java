@@ -1,0 +1,201 @@
+package org.ketaminefaq.chatbot.server;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ketaminefaq.chatbot.dialogue.ChatSession;
+import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
+import org.ketaminefaq.chatbot.dialogue.Reply;
+
+/**
+ * The WebSocket endpoint at {@code /chat}: a thin adapter between frames and the dialogue. Each WebSocket session
+ * gets its own {@link ChatSession}, kept in the session's user properties; each text frame is decoded, handed to it,
+ * and answered with exactly one reply, in order.
+ *
+ * <p>Privacy: nothing here logs what a visitor sent or what the bot answered; the log gets reply types, intents,
+ * close codes, counts and timings.
+ */
+public final class ChatEndpoint extends Endpoint {
+
+    /** The user property that holds a session's conversation. */
+    static final String CONVERSATION = ChatEndpoint.class.getName() + ".conversation";
+
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+
+    private final DialogueEngine engine;
+    private final ServerConfig config;
+    private final OpenSessions sessions;
+
+    ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.config = Objects.requireNonNull(config, "config");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig endpointConfig) {
+        if (!sessions.tryAdmit(session)) {
+            if (sessions.closing()) {
+                close(session, CloseCodes.GOING_AWAY, "The chat server is stopping.");
+            } else {
+                LOG.log(Level.WARNING, "Refused a chat: {0} chats are open, the most allowed", sessions.count());
+                close(session, CloseCodes.TRY_AGAIN_LATER, "Too many chats right now. Please try again later.");
+            }
+            return;
+        }
+        // the idle timeout and the message buffer sizes are the container's defaults (see ChatContainer)
+        Conversation conversation = new Conversation(engine.newSession(),
+                RateLimiter.create(config.messagesPerSecond(), config.messageBurst()));
+        session.getUserProperties().put(CONVERSATION, conversation);
+        // the two-argument form: Tyrus cannot read the message type of a lambda from its erased generic interface
+        session.addMessageHandler(String.class, text -> onText(session, conversation, text));
+        session.addMessageHandler(ByteBuffer.class, bytes ->
+                close(session, CloseCodes.CANNOT_ACCEPT, "This chat takes text frames only."));
+        LOG.log(Level.FINE, "Chat opened; {0} open", sessions.count());
+
+        synchronized (conversation) {
+            answer(session, conversation, () -> conversation.chat().start(), System.nanoTime());
+        }
+    }
+
+    private void onText(Session session, Conversation conversation, String text) {
+        long start = System.nanoTime();
+        synchronized (conversation) {
+            // FrameSizeGuard refuses big frames; this catches a message sent in fragments that is too big as UTF-8
+            if (utf8Length(text) > config.maxFrameBytes()) {
+                close(session, CloseCodes.TOO_BIG, "Frames are limited to " + config.maxFrameBytes() + " bytes.");
+                return;
+            }
+            if (!conversation.limiter().tryAcquire()) {
+                // over the rate: the frame is not even decoded, and still gets its one reply
+                answer(session, conversation, () -> engine.error(Reply.ErrorCode.RATE_LIMITED), start);
+                return;
+            }
+            ClientFrame frame = ProtocolCodec.decode(text);
+            answer(session, conversation, () -> replyTo(frame, conversation.chat()), start);
+        }
+    }
+
+    private Reply replyTo(ClientFrame frame, ChatSession chat) {
+        if (frame instanceof ClientFrame.Message message) {
+            return chat.message(message.text());
+        } else if (frame instanceof ClientFrame.Reset) {
+            return chat.reset();
+        } else if (frame instanceof ClientFrame.Invalid invalid) {
+            return engine.error(invalid.code());
+        }
+        throw new IllegalStateException("unhandled frame type " + frame.getClass().getName());
+    }
+
+    /** Computes one reply and sends it; a failure of the dialogue closes the chat, since no reply would be honest. */
+    private void answer(Session session, Conversation conversation, ReplySource source, long start) {
+        Reply reply;
+        try {
+            reply = source.reply();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The dialogue failed; closing the chat", LogSafe.redact(e));
+            close(session, CloseCodes.UNEXPECTED_CONDITION, "Sorry, something went wrong on our side.");
+            return;
+        }
+        send(session, ProtocolCodec.encode(reply));
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.log(Level.FINE, "Replied {0} in {1} ms", new Object[] {describe(reply),
+                    (System.nanoTime() - start) / 1_000_000});
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        sessions.release(session);
+        // the conversation holds the visitor's screening answers: let it go with the connection
+        session.getUserProperties().remove(CONVERSATION);
+        LOG.log(Level.FINE, "Chat closed with code {0}; {1} open",
+                new Object[] {closeReason.getCloseCode().getCode(), sessions.count()});
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        // only the class: an exception's message may quote what the visitor sent
+        LOG.log(Level.FINE, "Chat connection error: {0}", error.getClass().getName());
+    }
+
+    private static void send(Session session, String json) {
+        try {
+            session.getBasicRemote().sendText(json);
+        } catch (IOException | IllegalStateException e) {
+            // the visitor left while we answered
+            LOG.log(Level.FINE, "Could not send a reply: {0}", e.getClass().getName());
+        }
+    }
+
+    private static void close(Session session, CloseCodes code, String reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, reason));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Could not close a chat: {0}", e.getClass().getName());
+        }
+    }
+
+    /** The UTF-8 size of well-formed text, without encoding it. */
+    static int utf8Length(CharSequence text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** What the log may say about a reply: its type, and its intent or error code. */
+    private static String describe(Reply reply) {
+        if (reply instanceof Reply.AnswerReply a) {
+            return "answer/" + a.intent().id();
+        } else if (reply instanceof Reply.Error e) {
+            return "error/" + e.code().id();
+        }
+        return reply.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @FunctionalInterface
+    private interface ReplySource {
+        Reply reply();
+    }
+
+    /** One visitor's conversation and rate limit; also the lock that keeps a session's replies in order. */
+    private static final class Conversation {
+        private final ChatSession chat;
+        private final RateLimiter limiter;
+
+        Conversation(ChatSession chat, RateLimiter limiter) {
+            this.chat = chat;
+            this.limiter = limiter;
+        }
+
+        ChatSession chat() {
+            return chat;
+        }
+
+        RateLimiter limiter() {
+            return limiter;
+        }
+    }
+}

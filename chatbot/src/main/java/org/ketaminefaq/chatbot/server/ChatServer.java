@@ -1,0 +1,193 @@
+package org.ketaminefaq.chatbot.server;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
+import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
+import org.ketaminefaq.core.ClinicKnowledge;
+import org.ketaminefaq.core.KnowledgeBase;
+import org.ketaminefaq.core.eligibility.EligibilityRules;
+
+/**
+ * The chat server: on one port, the demo page ({@code GET /}), the widget ({@code GET /widget.js}), a health check
+ * ({@code GET /healthz}), the screening API ({@code POST /api/screening}) and the chat WebSocket ({@code /chat}).
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).build())) {
+ *     URI page = server.uri();        // http://127.0.0.1:41234/
+ *     URI chat = server.chatUri();    // ws://127.0.0.1:41234/chat
+ * }
+ * }</pre>
+ *
+ * <p>Privacy: Tyrus and Grizzly log frame contents and requests at their finer levels, so the server caps the
+ * {@code org.glassfish.tyrus} and {@code org.glassfish.grizzly} loggers at INFO, whatever the logging configuration
+ * says; nothing a visitor sends may reach a log.
+ */
+public final class ChatServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
+
+    // java.util.logging holds loggers weakly: a level set on a logger nobody references is lost at the next GC
+    private static final Logger TYRUS_LOG = Logger.getLogger("org.glassfish.tyrus");
+    private static final Logger GRIZZLY_LOG = Logger.getLogger("org.glassfish.grizzly");
+
+    /** The WebSocket path. */
+    public static final String CHAT_PATH = "/chat";
+
+    /** How long {@link #close()} waits for chats to take their close frame before the connections are cut. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
+    private final ServerConfig config;
+    private final HttpServer http;
+    private final ChatContainer container;
+    private final OpenSessions sessions;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ChatServer(ServerConfig config, HttpServer http, ChatContainer container, OpenSessions sessions, int port) {
+        this.config = config;
+        this.http = http;
+        this.container = container;
+        this.sessions = sessions;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server and returns once it takes connections.
+     *
+     * @throws IOException if the host and port cannot be bound, such as a port already in use
+     */
+    public static ChatServer start(ServerConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        capLibraryLogging();
+        long begin = System.nanoTime();
+        ClinicKnowledge clinic = ClinicKnowledge.of(KnowledgeBase.load(), config.profile());
+        DialogueEngine engine = DialogueEngine.create(clinic, IntentRecognizer.fromClasspath(),
+                config.maxMessageLength());
+
+        ChatContainer container = new ChatContainer(config.maxFrameBytes(), config.idleTimeout());
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener("ketamine-faq", config.host(), config.port());
+        // the dialogue and the API block briefly; keep that off Grizzly's selector threads
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // blocking reads of a request body give up after this; WebSocket frames are read without blocking
+        listener.getTransport().setReadTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        listener.registerAddOn(new WebSocketOnlyUpgrades());
+        listener.registerAddOn(new WebSocketAddOn(container, "/"));
+        http.addListener(listener);
+
+        ServerConfiguration routes = http.getServerConfiguration();
+        routes.addHttpHandler(new StaticFilesHandler(ChatServer.class.getClassLoader()), "/");
+        routes.addHttpHandler(new HealthHandler(), "/healthz");
+        routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes()),
+                "/api/screening");
+
+        try {
+            http.start();
+        } catch (IOException e) {
+            container.stop();
+            throw new IOException("Cannot listen on " + OriginPolicy.hostForUrl(config.host()) + ":" + config.port()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        int port = listener.getPort();
+
+        // the server's own origin is only known now, when the port is bound
+        OriginPolicy origins = OriginPolicy.of(config.profile().allowedOrigins(), config.host(), port);
+        if (origins.allowsAny()) {
+            LOG.warning("The clinic profile lists no allowedOrigins, so a page on any web site can open a chat. "
+                    + "List the clinic's site (such as https://clinic.example) in the profile's allowedOrigins.");
+        }
+        OpenSessions sessions = new OpenSessions(config.maxSessions());
+        ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatEndpoint.class, CHAT_PATH)
+                .configurator(new ChatConfigurator(origins, () -> new ChatEndpoint(engine, config, sessions)))
+                .build();
+        try {
+            container.register(chat);
+        } catch (DeploymentException e) {
+            http.shutdownNow();
+            container.stop();
+            throw new IllegalStateException("Cannot deploy the chat endpoint at " + CHAT_PATH, e);
+        }
+        ChatServer server = new ChatServer(config, http, container, sessions, port);
+        LOG.log(Level.INFO, "Chat server listening on {0} in {1} ms",
+                new Object[] {server.uri(), (System.nanoTime() - begin) / 1_000_000});
+        return server;
+    }
+
+    /** The port the server listens on; the chosen free port when the configuration said 0. */
+    public int port() {
+        return port;
+    }
+
+    /** The demo page, such as {@code http://127.0.0.1:8025/}. */
+    public URI uri() {
+        return URI.create("http://" + OriginPolicy.hostForUrl(config.host()) + ":" + port + "/");
+    }
+
+    /** The chat endpoint, such as {@code ws://127.0.0.1:8025/chat}. */
+    public URI chatUri() {
+        return URI.create("ws://" + OriginPolicy.hostForUrl(config.host()) + ":" + port + CHAT_PATH);
+    }
+
+    /** The configuration the server runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** How many chats are open right now. */
+    public int openChats() {
+        return sessions.count();
+    }
+
+    /**
+     * Stops the server: every open chat is closed with 1001 (going away), then the port is released. Calling it
+     * again does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        int chats = sessions.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+                "The chat server is stopping."));
+        try {
+            // a graceful shutdown lets the close frames and running requests go out before connections are cut
+            http.shutdown(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(CLOSE_GRACE.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.shutdownNow();
+        } catch (ExecutionException | TimeoutException e) {
+            http.shutdownNow();
+        } finally {
+            container.stop();
+        }
+        LOG.log(Level.INFO, "Chat server stopped; closed {0} open chats", chats);
+    }
+
+    private static void capLibraryLogging() {
+        for (Logger logger : new Logger[] {TYRUS_LOG, GRIZZLY_LOG}) {
+            Level level = logger.getLevel();
+            if (level == null || level.intValue() < Level.INFO.intValue()) {
+                logger.setLevel(Level.INFO);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.ketaminefaq.chatbot.server;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ketaminefaq.chatbot.nlp.QuietLibraries;
+import org.ketaminefaq.core.ClinicProfile;
+import org.ketaminefaq.core.DataFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code java -jar ketamine-faq-chatbot.jar [--host 127.0.0.1] [--port 8025] [--profile clinic.json]}: runs the chat
+ * server until the process is stopped (Ctrl+C or SIGTERM), then closes every open chat with 1001 (going away).
+ */
+@Command(name = "ketamine-faq-chatbot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the ketamine-faq chat server: the chat WebSocket, the screening API and a demo page.")
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}, "
+            + "this machine only; 0.0.0.0 for every address).")
+    String host = ServerConfig.DEFAULT_HOST;
+
+    @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "The clinic's profile (JSON). Without it, the "
+            + "built-in default profile: no clinic-specific claims, United States crisis resources.")
+    Path profile;
+
+    @Option(names = "--max-message-length", paramLabel = "CHARS",
+            description = "Longest chat message, in characters (default: ${DEFAULT-VALUE}).")
+    int maxMessageLength = ServerConfig.DEFAULT_MAX_MESSAGE_LENGTH;
+
+    @Option(names = "--max-frame-bytes", paramLabel = "BYTES",
+            description = "Largest WebSocket frame; a bigger one closes the chat with 1009 (default: ${DEFAULT-VALUE}).")
+    int maxFrameBytes = ServerConfig.DEFAULT_MAX_FRAME_BYTES;
+
+    @Option(names = "--messages-per-second", paramLabel = "RATE",
+            description = "Steady frame rate allowed per chat (default: ${DEFAULT-VALUE}).")
+    double messagesPerSecond = ServerConfig.DEFAULT_MESSAGES_PER_SECOND;
+
+    @Option(names = "--message-burst", paramLabel = "FRAMES",
+            description = "Frames a chat may send at once before the rate applies (default: ${DEFAULT-VALUE}).")
+    int messageBurst = ServerConfig.DEFAULT_MESSAGE_BURST;
+
+    @Option(names = "--max-sessions", paramLabel = "CHATS",
+            description = "Chats open at once; more are closed with 1013 (default: ${DEFAULT-VALUE}).")
+    int maxSessions = ServerConfig.DEFAULT_MAX_SESSIONS;
+
+    @Option(names = "--idle-timeout-seconds", paramLabel = "SECONDS",
+            description = "Closes a chat silent for this long (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds = ServerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES",
+            description = "Largest screening API request body (default: ${DEFAULT-VALUE}).")
+    int maxRequestBytes = ServerConfig.DEFAULT_MAX_REQUEST_BYTES;
+
+    @Option(names = "--read-timeout-seconds", paramLabel = "SECONDS",
+            description = "How long to wait for the rest of a request body (default: ${DEFAULT-VALUE}).")
+    long readTimeoutSeconds = ServerConfig.DEFAULT_READ_TIMEOUT.toSeconds();
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        QuietLibraries.apply();
+        ServerConfig config;
+        try {
+            config = ServerConfig.builder()
+                    .host(host)
+                    .port(port)
+                    .profile(profile == null ? ClinicProfile.defaultProfile() : ClinicProfile.load(profile))
+                    .maxMessageLength(maxMessageLength)
+                    .maxFrameBytes(maxFrameBytes)
+                    .messagesPerSecond(messagesPerSecond)
+                    .messageBurst(messageBurst)
+                    .maxSessions(maxSessions)
+                    .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                    .maxRequestBytes(maxRequestBytes)
+                    .readTimeout(Duration.ofSeconds(readTimeoutSeconds))
+                    .build();
+        } catch (DataFileException e) {
+            err.println("Cannot use the clinic profile: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("Invalid option: " + e.getMessage());
+            return 2;
+        }
+
+        ChatServer server;
+        try {
+            server = ChatServer.start(config);
+        } catch (IOException e) {
+            err.println(e.getMessage() + ". Is another server running there? Choose another port with --port.");
+            return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl+C run shutdown hooks: close the chats with 1001 before the JVM exits
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "ketamine-faq-shutdown"));
+
+        out.println("Demo page:  " + server.uri());
+        out.println("Chat:       " + server.chatUri());
+        out.println("Screening:  POST " + server.uri().resolve("/api/screening"));
+        out.println("Stop with Ctrl+C.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,166 @@
+package org.ketaminefaq.chatbot.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.ketaminefaq.chatbot.dialogue.Reply;
+import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.core.eligibility.ScreeningJson;
+
+/**
+ * The chat protocol, version 1: one UTF-8 JSON object per WebSocket text frame. Reads what the browser sends into a
+ * {@link ClientFrame} and writes each {@link Reply} as the JSON object the widget expects. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * ClientFrame frame = ProtocolCodec.decode("{\"type\":\"message\",\"text\":\"how much is it?\"}"); // Message
+ * String json = ProtocolCodec.encode(chat.message(((ClientFrame.Message) frame).text()));
+ * // {"type":"answer","intent":"cost","confidence":0.93,"text":"...","sources":[...],"quickReplies":[...]}
+ * }</pre>
+ */
+public final class ProtocolCodec {
+
+    /** The {@code intent} of every screening question and result. */
+    static final String SCREENING_INTENT = Intent.ELIGIBILITY.id();
+
+    // Frames are at most a few kilobytes; deep nesting or huge numbers in one are only ever an attack.
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(16)
+                            .maxNumberLength(64)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+
+    private ProtocolCodec() {
+    }
+
+    /**
+     * Reads one client frame. Never throws, and never keeps or reports the text of a frame that fails: a parse error
+     * from Jackson quotes the input, so it is dropped here and only the error code goes on.
+     *
+     * @return {@link ClientFrame.Message} or {@link ClientFrame.Reset}; {@link ClientFrame.Invalid} with
+     *     {@code bad_json} for text that is not a JSON object or whose {@code type} or {@code text} has the wrong JSON
+     *     type, and with {@code unknown_type} for a missing or unknown {@code type}
+     */
+    public static ClientFrame decode(String frame) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(frame);
+        } catch (JsonProcessingException e) {
+            return new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON);
+        }
+        if (root == null || !root.isObject()) {
+            return new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON);
+        }
+        JsonNode type = root.get("type");
+        if (type == null) {
+            return new ClientFrame.Invalid(Reply.ErrorCode.UNKNOWN_TYPE);
+        }
+        if (!type.isTextual()) {
+            return new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON);
+        }
+        switch (type.textValue()) {
+            case "message": {
+                JsonNode text = root.get("text");
+                if (text == null || !text.isTextual()) {
+                    return new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON);
+                }
+                return new ClientFrame.Message(text.textValue());
+            }
+            case "reset":
+                return new ClientFrame.Reset();
+            default:
+                return new ClientFrame.Invalid(Reply.ErrorCode.UNKNOWN_TYPE);
+        }
+    }
+
+    /** Writes a reply as one JSON object of the protocol. */
+    public static String encode(Reply reply) {
+        return toJsonTree(reply).toString();
+    }
+
+    /** The JSON object of a reply; the fields of each type are listed in this package's documentation. */
+    public static ObjectNode toJsonTree(Reply reply) {
+        ObjectNode o = MAPPER.createObjectNode();
+        // Java 17 has no pattern matching in switch yet; the final throw keeps a new Reply case from passing silently.
+        if (reply instanceof Reply.Welcome w) {
+            o.put("type", "welcome");
+            o.put("text", w.text());
+            o.set("quickReplies", strings(w.quickReplies()));
+            o.put("disclaimer", w.disclaimer());
+        } else if (reply instanceof Reply.AnswerReply a) {
+            o.put("type", "answer");
+            o.put("intent", a.intent().id());
+            putConfidence(o, a.confidence());
+            o.put("text", a.text());
+            o.set("sources", ScreeningJson.citations(a.sources()));
+            o.set("quickReplies", strings(a.quickReplies()));
+            if (!a.resources().isEmpty()) {
+                o.set("resources", ScreeningJson.resources(a.resources()));
+            }
+        } else if (reply instanceof Reply.Fallback f) {
+            o.put("type", "fallback");
+            o.put("intent", Intent.OUT_OF_SCOPE.id());
+            putConfidence(o, OptionalDouble.of(f.confidence()));
+            o.put("text", f.text());
+            ArrayNode suggestions = o.putArray("suggestions");
+            for (Reply.Suggestion s : f.suggestions()) {
+                suggestions.addObject().put("intent", s.intent().id()).put("label", s.label());
+            }
+            if (!f.resources().isEmpty()) {
+                o.set("resources", ScreeningJson.resources(f.resources()));
+            }
+        } else if (reply instanceof Reply.Crisis c) {
+            o.put("type", "crisis");
+            o.put("intent", Intent.CRISIS.id());
+            o.put("text", c.text());
+            o.set("resources", ScreeningJson.resources(c.resources()));
+        } else if (reply instanceof Reply.Question q) {
+            o.put("type", "question");
+            o.put("intent", SCREENING_INTENT);
+            o.put("field", q.field().id());
+            o.put("text", q.text());
+            o.set("quickReplies", strings(q.quickReplies()));
+            o.put("step", q.step());
+            o.put("of", q.of());
+        } else if (reply instanceof Reply.Result r) {
+            ObjectNode assessment = ScreeningJson.toJsonTree(r.assessment());
+            o.put("type", "result");
+            o.put("intent", SCREENING_INTENT);
+            o.set("verdict", assessment.get("verdict"));
+            o.put("text", r.text());
+            o.set("reasons", assessment.get("reasons"));
+            o.set("resources", assessment.get("resources"));
+            o.set("quickReplies", strings(r.quickReplies()));
+        } else if (reply instanceof Reply.Error e) {
+            o.put("type", "error");
+            o.put("code", e.code().id());
+            o.put("text", e.text());
+        } else {
+            throw new IllegalArgumentException("no JSON form for reply type " + reply.getClass().getName());
+        }
+        return o;
+    }
+
+    /** Confidence to two decimals: more digits would suggest a precision the classifier does not have. */
+    private static void putConfidence(ObjectNode o, OptionalDouble confidence) {
+        if (confidence.isPresent() && Double.isFinite(confidence.getAsDouble())) {
+            o.put("confidence", Math.round(confidence.getAsDouble() * 100) / 100.0);
+        }
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+}

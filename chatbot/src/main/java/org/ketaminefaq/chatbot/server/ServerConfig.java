@@ -1,0 +1,197 @@
+package org.ketaminefaq.chatbot.server;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
+import org.ketaminefaq.core.ClinicProfile;
+
+/**
+ * How a {@link ChatServer} runs: where it listens, which clinic it speaks for, and the limits that keep one visitor
+ * (or a script) from taking the server down. Immutable and thread-safe; build one with {@link #builder()}.
+ *
+ * <pre>{@code
+ * ServerConfig config = ServerConfig.builder().port(0).profile(ClinicProfile.load(Path.of("clinic.json"))).build();
+ * }</pre>
+ *
+ * @param host the address to listen on; the default {@code 127.0.0.1} is reachable from this machine only
+ * @param port the TCP port; {@code 0} picks a free one (see {@link ChatServer#port()})
+ * @param profile the clinic the chatbot speaks for; its {@code allowedOrigins} decide which web pages may open a chat
+ * @param maxMessageLength the longest chat message, in characters after trimming
+ * @param maxFrameBytes the largest WebSocket frame (and message) in bytes; a bigger one closes the chat with 1009
+ * @param messagesPerSecond how many frames per second a chat may send in the long run
+ * @param messageBurst how many frames a chat may send at once before the rate applies
+ * @param maxSessions how many chats may be open at once; the next one is closed with 1013 right after it opens
+ * @param idleTimeout how long a chat may stay silent before the server closes it
+ * @param maxRequestBytes the largest HTTP request body the screening API reads
+ * @param readTimeout how long the server waits for the next bytes of a request body
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        ClinicProfile profile,
+        int maxMessageLength,
+        int maxFrameBytes,
+        double messagesPerSecond,
+        int messageBurst,
+        int maxSessions,
+        Duration idleTimeout,
+        int maxRequestBytes,
+        Duration readTimeout) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8025;
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = DialogueEngine.DEFAULT_MAX_MESSAGE_LENGTH;
+    public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024;
+    public static final double DEFAULT_MESSAGES_PER_SECOND = 5;
+    public static final int DEFAULT_MESSAGE_BURST = 10;
+    public static final int DEFAULT_MAX_SESSIONS = 2000;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank; use 127.0.0.1 for this machine only");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be from 0 (any free port) to 65535, but was " + port);
+        }
+        Objects.requireNonNull(profile, "profile");
+        requireAtLeast("maxMessageLength", maxMessageLength, 1);
+        requireAtLeast("maxFrameBytes", maxFrameBytes, 128);
+        if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {
+            throw new IllegalArgumentException("messagesPerSecond must be a positive number, but was " + messagesPerSecond);
+        }
+        requireAtLeast("messageBurst", messageBurst, 1);
+        requireAtLeast("maxSessions", maxSessions, 1);
+        requirePositive("idleTimeout", idleTimeout);
+        requireAtLeast("maxRequestBytes", maxRequestBytes, 1);
+        requirePositive("readTimeout", readTimeout);
+    }
+
+    /** The defaults: 127.0.0.1:8025, the built-in default profile, and the default limits. */
+    public static ServerConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.profile = profile;
+        b.maxMessageLength = maxMessageLength;
+        b.maxFrameBytes = maxFrameBytes;
+        b.messagesPerSecond = messagesPerSecond;
+        b.messageBurst = messageBurst;
+        b.maxSessions = maxSessions;
+        b.idleTimeout = idleTimeout;
+        b.maxRequestBytes = maxRequestBytes;
+        b.readTimeout = readTimeout;
+        return b;
+    }
+
+    private static void requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", but was " + value);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be longer than zero, but was " + value);
+        }
+    }
+
+    /** Collects the settings; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private ClinicProfile profile;
+        private int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
+        private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+        private double messagesPerSecond = DEFAULT_MESSAGES_PER_SECOND;
+        private int messageBurst = DEFAULT_MESSAGE_BURST;
+        private int maxSessions = DEFAULT_MAX_SESSIONS;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder profile(ClinicProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        public Builder maxMessageLength(int maxMessageLength) {
+            this.maxMessageLength = maxMessageLength;
+            return this;
+        }
+
+        public Builder maxFrameBytes(int maxFrameBytes) {
+            this.maxFrameBytes = maxFrameBytes;
+            return this;
+        }
+
+        public Builder messagesPerSecond(double messagesPerSecond) {
+            this.messagesPerSecond = messagesPerSecond;
+            return this;
+        }
+
+        public Builder messageBurst(int messageBurst) {
+            this.messageBurst = messageBurst;
+            return this;
+        }
+
+        public Builder maxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder maxRequestBytes(int maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the setting, when a value is out of range
+         */
+        public ServerConfig build() {
+            // the default profile is read from the classpath, so only when nobody gave one
+            ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
+            return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
+                    maxSessions, idleTimeout, maxRequestBytes, readTimeout);
+        }
+    }
+}

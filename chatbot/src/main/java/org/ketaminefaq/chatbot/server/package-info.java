@@ -1,0 +1,36 @@
+/**
+ * The chat server: the WebSocket transport of the dialogue, the screening API, a health check and a demo page, all
+ * on one port (Tyrus 2 on a Grizzly {@code HttpServer}).
+ *
+ * <pre>{@code
+ * java -jar chatbot/target/ketamine-faq-chatbot.jar [--host 127.0.0.1] [--port 8025] [--profile clinic.json]
+ * }</pre>
+ *
+ * <h2>Chat protocol, version 1</h2>
+ * WebSocket {@code /chat}; text frames, one UTF-8 JSON object per frame.
+ * <ul>
+ *   <li>On open the server sends {@code {"type":"welcome","text","quickReplies","disclaimer"}}.</li>
+ *   <li>The client sends {@code {"type":"message","text":"..."}} or {@code {"type":"reset"}} (answered with a new
+ *       welcome). Every client frame gets exactly one reply, in order.</li>
+ *   <li>Replies: {@code answer} (intent, confidence when classified, text, sources, quickReplies, resources when any),
+ *       {@code fallback} (intent {@code out_of_scope}, confidence, text, suggestions, resources when any),
+ *       {@code crisis} (intent, text, resources), {@code question} (intent {@code eligibility}, field, text,
+ *       quickReplies, step, of), {@code result} (intent {@code eligibility}, verdict, text, reasons, resources,
+ *       quickReplies) and {@code error} (code, text) with the codes {@code bad_json}, {@code unknown_type},
+ *       {@code empty_text}, {@code too_long} and {@code rate_limited}; the chat stays open after each.</li>
+ *   <li>Close codes from the server: 1001 when it stops, 1003 for a binary frame, 1009 for a frame over the size
+ *       limit, 1011 if the dialogue fails, 1013 when the most chats are already open; an idle chat is closed.</li>
+ * </ul>
+ * {@link org.ketaminefaq.chatbot.server.ProtocolCodec} reads and writes the frames.
+ *
+ * <h2>HTTP</h2>
+ * {@code GET /} the demo page and {@code GET /widget.js} the widget (from {@code /web/} in the jar),
+ * {@code GET /healthz} {@code {"status":"ok"}}, and {@code POST /api/screening}: the screening answers JSON in, the
+ * assessment JSON out (400 with {@code error} and {@code field}, 405, 408, 413).
+ *
+ * <h2>Privacy</h2>
+ * Nothing a visitor types or answers is written to a log or a file: logs carry counts, intents, codes and timings,
+ * exceptions are logged by class only ({@code LogSafe}), and Tyrus's and Grizzly's loggers, which log payloads at their
+ * finer levels, are capped at INFO.
+ */
+package org.ketaminefaq.chatbot.server;
