@@ -92,6 +92,10 @@ final class DataFiles {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field \"" + u.getPropertyName() + "\"; expected one of " + u.getKnownPropertyIds();
         }
+        if (e instanceof InvalidFormatException f && f.getTargetType().isEnum()
+                && JsonEnum.class.isAssignableFrom(f.getTargetType())) {
+            return "unknown value " + quoted(f.getValue()) + "; expected one of " + enumIds(f.getTargetType());
+        }
         if (e instanceof InvalidFormatException f) {
             Throwable cause = f.getCause();
             String expected = cause instanceof IllegalArgumentException ? cause.getMessage()
@@ -110,6 +114,11 @@ final class DataFiles {
             return cause.getMessage();
         }
         return e.getOriginalMessage();
+    }
+
+    private static String enumIds(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((JsonEnum) c).id())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String quoted(Object value) {

@@ -1,6 +1,8 @@
 package org.ketaminefaq.core;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,8 +13,11 @@ import java.util.stream.Collectors;
  */
 public interface JsonEnum {
 
-    /** The id this constant has in the data files and the JSON protocol. */
-    String id();
+    /** The id this constant has in the data files and the JSON protocol: by default its name in lower case. */
+    @JsonValue
+    default String id() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Finds the constant of {@code type} whose id is {@code id}.

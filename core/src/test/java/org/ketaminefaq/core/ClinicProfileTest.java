@@ -89,7 +89,7 @@ class ClinicProfileTest {
     @CsvSource(delimiter = '|', value = {
         "unknown field     | fax            | \"555\"                                                 | $.fax: unknown field \"fax\"",
         "wrong type        | prices         | \"cheap\"                                               | $.prices:",
-        "unknown form      | formsOffered   | [\"pill\"]                                              | $.formsOffered[0]: unknown treatment form \"pill\"",
+        "unknown form      | formsOffered   | [\"pill\"]                                              | $.formsOffered[0]: unknown value \"pill\"; expected one of iv, im, nasal_spray, oral",
         "min above max     | prices         | [{\"form\":\"iv\",\"min\":900,\"max\":400,\"per\":\"infusion\"}] | $.prices[0]: price for \"iv\" must have 0 <= min <= max",
         "origin with path  | allowedOrigins | [\"https://a.example/chat\"]                            | $: allowedOrigins \"https://a.example/chat\" must be an origin",
         "booking not http  | bookingUrl     | \"javascript:alert(1)\"                                 | $: bookingUrl \"javascript:alert(1)\" must be an http(s) URL",

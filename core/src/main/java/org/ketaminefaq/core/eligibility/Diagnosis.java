@@ -1,7 +1,5 @@
 package org.ketaminefaq.core.eligibility;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.ketaminefaq.core.JsonEnum;
 
 /**
@@ -10,26 +8,18 @@ import org.ketaminefaq.core.JsonEnum;
  * <p>Example: {@code Diagnosis.BIPOLAR_DEPRESSION.id()} is {@code "bipolar_depression"}.
  */
 public enum Diagnosis implements JsonEnum {
-    DEPRESSION("depression", true),
-    BIPOLAR_DEPRESSION("bipolar_depression", true),
-    ANXIETY("anxiety", true),
-    PTSD("ptsd", true),
-    OCD("ocd", true),
-    CHRONIC_PAIN("chronic_pain", false),
-    OTHER("other", false);
+    DEPRESSION(true),
+    BIPOLAR_DEPRESSION(true),
+    ANXIETY(true),
+    PTSD(true),
+    OCD(true),
+    CHRONIC_PAIN(false),
+    OTHER(false);
 
-    private final String id;
     private final boolean treatedWithAntidepressants;
 
-    Diagnosis(String id, boolean treatedWithAntidepressants) {
-        this.id = id;
+    Diagnosis(boolean treatedWithAntidepressants) {
         this.treatedWithAntidepressants = treatedWithAntidepressants;
-    }
-
-    @Override
-    @JsonValue
-    public String id() {
-        return id;
     }
 
     /**
@@ -38,11 +28,5 @@ public enum Diagnosis implements JsonEnum {
      */
     public boolean treatedWithAntidepressants() {
         return treatedWithAntidepressants;
-    }
-
-    @JsonCreator
-    static Diagnosis fromId(String id) {
-        return JsonEnum.byId(Diagnosis.class, id).orElseThrow(() -> new IllegalArgumentException(
-                "unknown diagnosis \"" + id + "\"; expected one of " + JsonEnum.ids(Diagnosis.class)));
     }
 }

@@ -1,6 +1,5 @@
 package org.ketaminefaq.core.eligibility;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.ketaminefaq.core.JsonEnum;
 
 /**
@@ -10,21 +9,9 @@ import org.ketaminefaq.core.JsonEnum;
  */
 public enum Verdict implements JsonEnum {
     /** Something in the answers means ketamine is generally not recommended. */
-    NOT_SUITABLE("not_suitable"),
+    NOT_SUITABLE,
     /** Something is missing or unclear, and a clinician needs to look at it. */
-    NEEDS_CLINICIAN_REVIEW("needs_clinician_review"),
+    NEEDS_CLINICIAN_REVIEW,
     /** Nothing in the answers stands in the way; the person may be a candidate for an evaluation. */
-    MAY_BE_CANDIDATE("may_be_candidate");
-
-    private final String id;
-
-    Verdict(String id) {
-        this.id = id;
-    }
-
-    @Override
-    @JsonValue
-    public String id() {
-        return id;
-    }
+    MAY_BE_CANDIDATE
 }
