@@ -126,11 +126,21 @@ public final class ChatEndpoint extends Endpoint {
         LOG.log(Level.FINE, "Chat connection error: {0}", error.getClass().getName());
     }
 
+    /**
+     * Hands a reply to Tyrus without waiting for the client to take it. A blocking send waits as long as the client
+     * does not read, with no time limit, and holds one of the server's few worker threads meanwhile: a handful of
+     * clients that never read would stop every chat. Replies still go out in the order they are sent, since each
+     * chat sends under its conversation's lock; what a client leaves unread is bounded by {@link SlowReaderGuard}.
+     */
     private static void send(Session session, String json) {
         try {
-            session.getBasicRemote().sendText(json);
-        } catch (IOException | IllegalStateException e) {
-            // the visitor left while we answered
+            session.getAsyncRemote().sendText(json, result -> {
+                if (!result.isOK()) {
+                    // the visitor left while we answered
+                    LOG.log(Level.FINE, "Could not send a reply: {0}", result.getException().getClass().getName());
+                }
+            });
+        } catch (IllegalStateException e) {
             LOG.log(Level.FINE, "Could not send a reply: {0}", e.getClass().getName());
         }
     }

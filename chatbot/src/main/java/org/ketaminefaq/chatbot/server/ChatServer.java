@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,17 +55,29 @@ public final class ChatServer implements AutoCloseable {
     /** How long {@link #close()} waits for chats to take their close frame before the connections are cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
+    /**
+     * The most reply bytes a chat may leave unread beyond the socket buffers before its connection is cut: dozens of
+     * replies, where a browser leaves none (see {@link SlowReaderGuard}).
+     */
+    static final int MAX_UNREAD_REPLY_BYTES = 64 * 1024;
+
+    /** The longest time unread replies may wait without the client taking any; shorter when the idle timeout is. */
+    static final Duration MAX_UNREAD_STALL = Duration.ofSeconds(30);
+
     private final ServerConfig config;
     private final HttpServer http;
     private final ChatContainer container;
+    private final SlowReaderGuard slowReaders;
     private final OpenSessions sessions;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ChatServer(ServerConfig config, HttpServer http, ChatContainer container, OpenSessions sessions, int port) {
+    private ChatServer(ServerConfig config, HttpServer http, ChatContainer container, SlowReaderGuard slowReaders,
+                       OpenSessions sessions, int port) {
         this.config = config;
         this.http = http;
         this.container = container;
+        this.slowReaders = slowReaders;
         this.sessions = sessions;
         this.port = port;
     }
@@ -83,26 +96,34 @@ public final class ChatServer implements AutoCloseable {
                 config.maxMessageLength());
 
         ChatContainer container = new ChatContainer(config.maxFrameBytes(), config.idleTimeout());
+        forgetCancelledIdleChecks(container);
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("ketamine-faq", config.host(), config.port());
         // the dialogue and the API block briefly; keep that off Grizzly's selector threads
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        // blocking reads of a request body give up after this; WebSocket frames are read without blocking
+        // any blocking read gives up after this; WebSocket frames and the screening API's bodies are read without
+        // blocking (the API gives the whole body this long)
         listener.getTransport().setReadTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         listener.registerAddOn(new WebSocketOnlyUpgrades());
         listener.registerAddOn(new WebSocketAddOn(container, "/"));
+        // a client that never reads its replies is cut off, rather than queued for without limit
+        Duration stall = config.idleTimeout().compareTo(MAX_UNREAD_STALL) < 0 ? config.idleTimeout() : MAX_UNREAD_STALL;
+        SlowReaderGuard slowReaders = new SlowReaderGuard(MAX_UNREAD_REPLY_BYTES, stall);
+        listener.registerAddOn(slowReaders);
         http.addListener(listener);
 
         ServerConfiguration routes = http.getServerConfiguration();
         routes.addHttpHandler(new StaticFilesHandler(ChatServer.class.getClassLoader()), "/");
         routes.addHttpHandler(new HealthHandler(), "/healthz");
-        routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes()),
-                "/api/screening");
+        // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
+        routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes(),
+                config.readTimeout()), "/api/screening");
 
         try {
             http.start();
         } catch (IOException e) {
             container.stop();
+            slowReaders.close();
             throw new IOException("Cannot listen on " + OriginPolicy.hostForUrl(config.host()) + ":" + config.port()
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
@@ -123,9 +144,10 @@ public final class ChatServer implements AutoCloseable {
         } catch (DeploymentException e) {
             http.shutdownNow();
             container.stop();
+            slowReaders.close();
             throw new IllegalStateException("Cannot deploy the chat endpoint at " + CHAT_PATH, e);
         }
-        ChatServer server = new ChatServer(config, http, container, sessions, port);
+        ChatServer server = new ChatServer(config, http, container, slowReaders, sessions, port);
         LOG.log(Level.INFO, "Chat server listening on {0} in {1} ms",
                 new Object[] {server.uri(), (System.nanoTime() - begin) / 1_000_000});
         return server;
@@ -178,8 +200,25 @@ public final class ChatServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             container.stop();
+            slowReaders.close();
         }
         LOG.log(Level.INFO, "Chat server stopped; closed {0} open chats", chats);
+    }
+
+    /**
+     * Tyrus restarts a chat's idle timer on every frame in and out by cancelling one task and scheduling another on
+     * the container's scheduler, which keeps cancelled tasks queued until their delay is over: the idle timeout, five
+     * minutes by default. A client sending tiny frames as fast as it can would pile up about 160 bytes per frame for
+     * five minutes (32 MB for 200,000 frames, which one connection sends in a few seconds): memory without bound.
+     * With this policy a cancelled task leaves the queue at once.
+     */
+    private static void forgetCancelledIdleChecks(ChatContainer container) {
+        if (container.getScheduledExecutorService() instanceof ScheduledThreadPoolExecutor scheduler) {
+            scheduler.setRemoveOnCancelPolicy(true);
+        } else {
+            LOG.warning("Tyrus's scheduler is not a ScheduledThreadPoolExecutor; cancelled idle checks of chats stay "
+                    + "queued until their timeout");
+        }
     }
 
     private static void capLibraryLogging() {

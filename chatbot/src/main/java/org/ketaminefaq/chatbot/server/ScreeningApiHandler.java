@@ -2,15 +2,18 @@ package org.ketaminefaq.chatbot.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.io.NIOInputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -22,7 +25,12 @@ import org.ketaminefaq.core.eligibility.ScreeningJson;
 /**
  * {@code POST /api/screening}: screening answers in (the JSON of {@link ScreeningJson#parseAnswers(String)}), the
  * assessment out. 400 names what is wrong and the field at fault; 413 for a body over the limit, whether its
- * {@code Content-Length} says so or it is sent in chunks; 405 for any other method.
+ * {@code Content-Length} says so or it is sent in chunks; 408 when the whole body has not arrived within the read
+ * timeout; 405 for any other method.
+ *
+ * <p>The body is read without blocking: the request is suspended and Grizzly hands over the bytes as they come. A
+ * blocking read would hold one of the server's few worker threads for as long as a client drips its body, a byte now
+ * and then, just within the read timeout each time: a handful of such clients would stop every chat and request.
  *
  * <p>Privacy: answers are health data. Nothing of the body, nor of an error that quotes it, is logged; the log gets
  * the status and the time taken.
@@ -33,57 +41,40 @@ final class ScreeningApiHandler extends HttpHandler {
 
     private final EligibilityRules rules;
     private final int maxBytes;
+    private final Duration bodyTimeout;
 
-    ScreeningApiHandler(EligibilityRules rules, int maxBytes) {
+    /**
+     * @param maxBytes the largest body read
+     * @param bodyTimeout how long the whole body may take to arrive
+     */
+    ScreeningApiHandler(EligibilityRules rules, int maxBytes, Duration bodyTimeout) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.maxBytes = maxBytes;
+        this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout");
     }
 
     @Override
     public void service(Request request, Response response) throws Exception {
         long start = System.nanoTime();
-        int status;
-        try {
-            status = respond(request, response);
-        } catch (IOException e) {
-            // the client left while we answered; Grizzly would log the exception at WARNING
-            LOG.log(Level.FINE, "Screening API client gone: {0}", e.getClass().getName());
-            return;
-        } catch (RuntimeException e) {
-            // Grizzly would log the exception with its message, which could quote the body
-            LOG.log(Level.SEVERE, "The screening API failed", LogSafe.redact(e));
-            HttpJson.error(response, 500, "Sorry, something went wrong on our side.", null);
-            status = 500;
-        }
-        LOG.log(Level.FINE, "POST /api/screening: {0} in {1} ms",
-                new Object[] {status, (System.nanoTime() - start) / 1_000_000});
-    }
-
-    private int respond(Request request, Response response) throws IOException {
         if (!Method.POST.equals(request.getMethod())) {
             HttpJson.methodNotAllowed(response, "POST");
-            return 405;
+            logDone(405, start);
+            return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            return tooLarge(response);
+            tooLarge(response);
+            // or Grizzly would keep the connection, reading and dropping all the bytes the client announced
+            request.getContext().getConnection().closeSilently();
+            logDone(413, start);
+            return;
         }
-        byte[] body;
-        try {
-            body = readAtMost(request.getInputStream(), maxBytes);
-        } catch (IOException e) {
-            // most often the read timeout: a client that stopped sending must not hold a worker thread forever,
-            // nor the connection, which Grizzly would keep open waiting for the rest of the body
-            response.setHeader("Connection", "close");
-            try {
-                HttpJson.error(response, 408, "The request body did not arrive in time.", null);
-            } finally {
-                request.getContext().getConnection().closeSilently();
-            }
-            return 408;
-        }
-        if (body == null) {
-            return tooLarge(response);
-        }
+        Body body = new Body(request, response, start);
+        response.suspend(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS, null, timedOut -> body.timedOut());
+        body.in.notifyAvailable(body);
+    }
+
+    /** Answers a whole body: 200 with the assessment, or 400. */
+    private int respond(byte[] body, Response response) throws IOException {
         String json;
         try {
             json = StandardCharsets.UTF_8.newDecoder()
@@ -107,26 +98,141 @@ final class ScreeningApiHandler extends HttpHandler {
         return 200;
     }
 
-    private int tooLarge(Response response) throws IOException {
+    private void tooLarge(Response response) throws IOException {
         // the rest of the body is never read, so the connection cannot carry another request
         response.setHeader("Connection", "close");
         HttpJson.error(response, 413, "The body is larger than " + maxBytes + " bytes.", null);
-        return 413;
     }
 
-    /** The whole body, or {@code null} as soon as it is longer than {@code max} bytes, however it is framed. */
-    private static byte[] readAtMost(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > max) {
-                return null;
-            }
-            out.write(buffer, 0, n);
+    private static void logDone(int status, long start) {
+        LOG.log(Level.FINE, "POST /api/screening: {0} in {1} ms",
+                new Object[] {status, (System.nanoTime() - start) / 1_000_000});
+    }
+
+    /**
+     * One request's body as it arrives, and the one response it gets: whichever comes first of the end of the body,
+     * too many bytes, a broken connection and the timeout answers, and the others find it answered.
+     */
+    private final class Body implements ReadHandler {
+        private final Request request;
+        private final Response response;
+        private final long start;
+        private final NIOInputStream in;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final byte[] chunk = new byte[8192];
+        private boolean answered;
+
+        Body(Request request, Response response, long start) {
+            this.request = request;
+            this.response = response;
+            this.start = start;
+            this.in = request.getNIOInputStream();
         }
-        return out.toByteArray();
+
+        @Override
+        public synchronized void onDataAvailable() throws IOException {
+            if (answered) {
+                return;
+            }
+            if (drain()) {
+                in.notifyAvailable(this);
+            }
+        }
+
+        @Override
+        public synchronized void onAllDataRead() throws IOException {
+            if (answered || !drain()) {
+                return;
+            }
+            answer(() -> respond(bytes.toByteArray(), response), false);
+        }
+
+        @Override
+        public synchronized void onError(Throwable error) {
+            if (answered) {
+                return;
+            }
+            // the client left, or the connection broke; only the class, as ever
+            LOG.log(Level.FINE, "Screening API body failed: {0}", error.getClass().getName());
+            answered = true;
+            request.getContext().getConnection().closeSilently(); // which ends the suspended request too
+        }
+
+        /** Grizzly's timer, when the whole body has not come within the timeout; false keeps Grizzly out of it. */
+        synchronized boolean timedOut() {
+            if (!answered) {
+                // a client that stopped sending must not keep the connection, which Grizzly would hold open waiting
+                // for the rest of the body
+                answer(() -> {
+                    response.setHeader("Connection", "close");
+                    HttpJson.error(response, 408, "The request body did not arrive in time.", null);
+                    return 408;
+                }, true);
+            }
+            return false;
+        }
+
+        /** Reads what has arrived; false once it has answered 413 because the body is too large. */
+        private boolean drain() throws IOException {
+            int ready;
+            while ((ready = in.readyData()) > 0) {
+                int n = in.read(chunk, 0, Math.min(ready, chunk.length));
+                if (n <= 0) {
+                    break;
+                }
+                if (bytes.size() + n > maxBytes) {
+                    answer(() -> {
+                        tooLarge(response);
+                        return 413;
+                    }, true);
+                    return false;
+                }
+                bytes.write(chunk, 0, n);
+            }
+            return true;
+        }
+
+        /**
+         * Writes the one response, then hands the request back to Grizzly, or with {@code close} ends the connection
+         * instead.
+         */
+        private void answer(Answer answer, boolean close) {
+            answered = true;
+            int status;
+            boolean closeAfter = close;
+            try {
+                status = answer.write();
+            } catch (IOException e) {
+                // the client left while we answered; Grizzly would log the exception at WARNING
+                LOG.log(Level.FINE, "Screening API client gone: {0}", e.getClass().getName());
+                status = -1;
+                closeAfter = true;
+            } catch (RuntimeException e) {
+                // Grizzly would log the exception with its message, which could quote the body
+                LOG.log(Level.SEVERE, "The screening API failed", LogSafe.redact(e));
+                status = 500;
+                try {
+                    HttpJson.error(response, 500, "Sorry, something went wrong on our side.", null);
+                } catch (IOException | RuntimeException again) {
+                    closeAfter = true;
+                }
+            }
+            if (closeAfter) {
+                // Not resumed: resuming hands the connection back to Grizzly's keep-alive handling, which would wait
+                // for (or, from inside a read, parse) the rest of a body that is never read. Grizzly's close lets the
+                // response already written go out first, then ends the suspended request with the connection.
+                request.getContext().getConnection().closeSilently();
+            } else {
+                response.resume();
+            }
+            if (status > 0) {
+                logDone(status, start);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        int write() throws IOException;
     }
 }

@@ -18,8 +18,10 @@
  *       quickReplies, step, of), {@code result} (intent {@code eligibility}, verdict, text, reasons, resources,
  *       quickReplies) and {@code error} (code, text) with the codes {@code bad_json}, {@code unknown_type},
  *       {@code empty_text}, {@code too_long} and {@code rate_limited}; the chat stays open after each.</li>
- *   <li>Close codes from the server: 1001 when it stops, 1003 for a binary frame, 1009 for a frame over the size
- *       limit, 1011 if the dialogue fails, 1013 when the most chats are already open; an idle chat is closed.</li>
+ *   <li>Close codes from the server: 1000 for an idle chat, 1001 when it stops, 1002 for a frame that breaks
+ *       RFC 6455 (Tyrus), 1003 for a binary frame, 1007 for text that is not UTF-8 (Tyrus), 1009 for a frame over
+ *       the size limit, 1011 if the dialogue fails, 1013 when the most chats are already open. A client that does
+ *       not read its replies has its connection cut without a close frame ({@code SlowReaderGuard}).</li>
  * </ul>
  * {@link org.ketaminefaq.chatbot.server.ProtocolCodec} reads and writes the frames.
  *

@@ -179,7 +179,8 @@ class WidgetBrowserIT {
         widget.send("what are the side effects?");
 
         WebElement answer = widget.waitForMessages("bot", 2);
-        assertTrue(answer.isDisplayed());
+        // a new message fades in from opacity 0 (160 ms), which Selenium counts as not displayed: wait it out
+        new WebDriverWait(driver, WidgetPage.WAIT).until(d -> answer.isDisplayed());
         String fontSize = (String) ((JavascriptExecutor) driver).executeScript(
                 "return getComputedStyle(arguments[0]).fontSize;", answer);
         assertFalse(fontSize.equals("2px"), "font size leaked in: " + fontSize);
