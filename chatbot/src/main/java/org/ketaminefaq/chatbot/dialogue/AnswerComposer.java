@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import org.ketaminefaq.chatbot.nlp.Intent;
 import org.ketaminefaq.core.Citation;
@@ -25,12 +26,22 @@ import org.ketaminefaq.core.TreatmentForm;
  */
 public final class AnswerComposer {
 
+    private static final int FORMS = TreatmentForm.values().length;
+
     private final AnswerBook book;
     private final ClinicKnowledge clinic;
+    /**
+     * Each answer once composed, by intent and form: an answer depends only on them, the templates and the clinic,
+     * which are fixed for a composer, and composing (placeholders, facts, citations) cost more than the rest of a
+     * reply. Filled as answers are first asked for; two threads composing the same answer at once compose equal
+     * answers, so either may stay.
+     */
+    private final AtomicReferenceArray<Answer> composed;
 
     private AnswerComposer(AnswerBook book, ClinicKnowledge clinic) {
         this.book = Objects.requireNonNull(book, "book");
         this.clinic = Objects.requireNonNull(clinic, "clinic");
+        this.composed = new AtomicReferenceArray<>(Intent.values().length * (FORMS + 1));
     }
 
     /** The shipped answers, for one clinic. */
@@ -57,6 +68,16 @@ public final class AnswerComposer {
      * The answer to an intent; with a form, the form's variant where the template has one.
      */
     public Answer compose(Intent intent, Optional<TreatmentForm> form) {
+        int slot = intent.ordinal() * (FORMS + 1) + form.map(f -> f.ordinal() + 1).orElse(0);
+        Answer answer = composed.get(slot);
+        if (answer == null) {
+            answer = composeNow(intent, form);
+            composed.set(slot, answer);
+        }
+        return answer;
+    }
+
+    private Answer composeNow(Intent intent, Optional<TreatmentForm> form) {
         AnswerBook.Template template = book.template(intent);
         Optional<AnswerBook.Variant> variant = form.flatMap(template::variant);
         Optional<TreatmentForm> formShown = variant.isPresent() ? form : Optional.empty();

@@ -1,5 +1,6 @@
 package org.ketaminefaq.chatbot.dialogue;
 
+import java.util.List;
 import java.util.Objects;
 import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
 import org.ketaminefaq.core.ClinicKnowledge;
@@ -45,9 +46,36 @@ public final class DialogueEngine {
         return create(clinic, IntentRecognizer.fromClasspath(), DEFAULT_MAX_MESSAGE_LENGTH);
     }
 
-    /** The engine for a clinic with a given recognizer and message length limit. */
+    /**
+     * The engine for a clinic with a given recognizer and message length limit. It starts answering a few fixed
+     * questions on a background thread at once (see {@link #WARM_UP}), and returns without waiting for them.
+     */
     public static DialogueEngine create(ClinicKnowledge clinic, IntentRecognizer recognizer, int maxMessageLength) {
-        return new DialogueEngine(clinic, recognizer, maxMessageLength);
+        DialogueEngine engine = new DialogueEngine(clinic, recognizer, maxMessageLength);
+        engine.warmUpInBackground();
+        return engine;
+    }
+
+    /**
+     * Fixed questions, never a visitor's, that a new engine answers on a background thread: what the first visitor's
+     * message would otherwise pay for on a cold JVM (compiling the crisis lexicon's and the form detector's patterns,
+     * the classifier's first scoring, composing the first answers, tens of milliseconds in all) is done while the
+     * server around the engine is still starting, on the other core.
+     */
+    static final List<String> WARM_UP = List.of("how much does an infusion cost?", "is it safe for me?");
+
+    private void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                for (String question : WARM_UP) {
+                    newSession().message(question);
+                }
+            } catch (RuntimeException e) {
+                // only a warm-up: a real message meets the same failure and reports it
+            }
+        }, "ketamine-faq-dialogue-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** A new conversation with one visitor. */

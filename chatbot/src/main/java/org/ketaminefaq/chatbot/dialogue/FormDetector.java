@@ -1,7 +1,9 @@
 package org.ketaminefaq.chatbot.dialogue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ketaminefaq.chatbot.nlp.LiteralScanner;
 import org.ketaminefaq.core.TreatmentForm;
 
 /** Finds the treatment form a message names: "IV", "infusion", "shot", "Spravato", "troches"... */
@@ -17,29 +19,33 @@ final class FormDetector {
     private static final Pattern IV = Pattern.compile(
             "\\b(iv|intravenous|infusion|infusions|drip|drips)\\b");
 
+    /** The patterns in the order they are tried, and the form each names. */
+    private static final List<Pattern> PATTERNS = List.of(NASAL, IM, ORAL, IV);
+    private static final List<TreatmentForm> FORMS = List.of(TreatmentForm.NASAL_SPRAY, TreatmentForm.IM,
+            TreatmentForm.ORAL, TreatmentForm.IV);
+
+    /** Skips the patterns whose words a message does not contain (most messages name no form). */
+    private static final LiteralScanner PREFILTER = LiteralScanner.of(PATTERNS);
+
     private FormDetector() {
     }
 
     /** The form named in {@code normalized} text; when several are named, none is chosen. */
     static Optional<TreatmentForm> detect(String normalized) {
+        boolean[] candidates = PREFILTER.candidates(normalized);
         Optional<TreatmentForm> found = Optional.empty();
         int count = 0;
-        if (NASAL.matcher(normalized).find()) {
-            found = Optional.of(TreatmentForm.NASAL_SPRAY);
-            count++;
-        }
-        if (IM.matcher(normalized).find()) {
-            found = Optional.of(TreatmentForm.IM);
-            count++;
-        }
-        if (ORAL.matcher(normalized).find()) {
-            found = Optional.of(TreatmentForm.ORAL);
-            count++;
-        }
-        if (IV.matcher(normalized).find()) {
-            found = Optional.of(TreatmentForm.IV);
-            count++;
+        for (int i = 0; i < PATTERNS.size(); i++) {
+            if (candidates[i] && PATTERNS.get(i).matcher(normalized).find()) {
+                found = Optional.of(FORMS.get(i));
+                count++;
+            }
         }
         return count == 1 ? found : Optional.empty();
+    }
+
+    /** The patterns, in the order {@link #detect} tries them; for tests. */
+    static List<Pattern> patterns() {
+        return PATTERNS;
     }
 }

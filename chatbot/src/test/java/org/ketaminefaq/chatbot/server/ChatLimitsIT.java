@@ -91,6 +91,7 @@ class ChatLimitsIT {
     void aBigMessageInSmallFragmentsClosesWith1009Too() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             String part = "a".repeat(4096);
+            boolean cutOffWhileSending = false;
             try {
                 chat.session().getBasicRemote().sendText("{\"type\":\"message\",\"text\":\"" + part, false);
                 for (int i = 0; i < 8; i++) {
@@ -99,8 +100,12 @@ class ChatLimitsIT {
                 chat.session().getBasicRemote().sendText("\"}", true);
             } catch (IllegalStateException | IOException e) {
                 // the server may close before the last fragments are sent
+                cutOffWhileSending = true;
             }
-            assertEquals(CloseCodes.TOO_BIG.getCode(), chat.closeReason().getCloseCode().getCode());
+            int code = chat.closeReason().getCloseCode().getCode();
+            // a client still writing when the server's 1009 arrives may see its socket reset first (1006)
+            assertTrue(code == CloseCodes.TOO_BIG.getCode()
+                    || (cutOffWhileSending && code == CloseCodes.CLOSED_ABNORMALLY.getCode()), "closed with " + code);
         }
     }
 
