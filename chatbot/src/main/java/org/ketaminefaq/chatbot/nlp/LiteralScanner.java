@@ -26,16 +26,18 @@ public final class LiteralScanner {
     private final boolean[] always;
     /** Maps a character to its column in {@link #next}; -1 for characters no literal contains. */
     private final int[] column;
-    /** The automaton: next[state][column] is the state after reading that character. */
-    private final int[][] next;
+    /** The automaton, one row per state: next[state * width + column] is the state after reading a character. */
+    private final int[] next;
+    private final int width;
     /** The patterns one of whose literals ends at each state; {@code null} where none. */
     private final int[][] found;
 
-    private LiteralScanner(int patterns, boolean[] always, int[] column, int[][] next, int[][] found) {
+    private LiteralScanner(int patterns, boolean[] always, int[] column, int[] next, int width, int[][] found) {
         this.patterns = patterns;
         this.always = always;
         this.column = column;
         this.next = next;
+        this.width = width;
         this.found = found;
     }
 
@@ -111,7 +113,13 @@ public final class LiteralScanner {
                 }
             }
         }
-        return new LiteralScanner(patterns.size(), always, column, next, found);
+        // one flat table rather than an array per state: the scan then reads one block of memory
+        int width = alphabet.length;
+        int[] flat = new int[states * width];
+        for (int state = 0; state < states; state++) {
+            System.arraycopy(next[state], 0, flat, state * width, width);
+        }
+        return new LiteralScanner(patterns.size(), always, column, flat, width, found);
     }
 
     /** {@code candidates[i]} is false only where pattern {@code i} cannot match {@code text}. */
@@ -121,7 +129,7 @@ public final class LiteralScanner {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             int c = ch < column.length ? column[ch] : -1;
-            state = c < 0 ? 0 : next[state][c];
+            state = c < 0 ? 0 : next[state * width + c];
             int[] here = found[state];
             if (here != null) {
                 for (int p : here) {

@@ -17,25 +17,29 @@ import opennlp.tools.ml.model.UniformPrior;
  * {@link CharNgramFeatures}) and gives exactly the probabilities {@link DocumentCategorizerME#categorize} gives,
  * bit for bit, in less time. It adds up the same features' parameters in the same order as
  * {@link ArrayMath#sumFeatures}, from the same uniform prior, and normalises them as {@link GISModel} does; only the
- * looking up differs. A message's features are mostly the character n-grams of its words: for a word the model knows
- * (one it saw in training) they are looked up once and kept, laid end to end, rather than built as some twenty
- * strings, hashed and looked up again in every message. Words the model does not know are looked up every time and
- * never kept, so nothing a visitor types outlives the message. {@link #of} checks the copy against OpenNLP on a probe
- * and declines a model it would score differently. Thread-safe.
+ * looking up differs. OpenNLP builds every feature as a string ("w=cost", "b=much_does", "c=<co"...) and hashes it
+ * into the model's map, some thirty per word; here the features of a word the model knows (one it saw in training)
+ * are looked up once and kept with the word, its character n-grams laid end to end in two arrays, and so are the
+ * word pairs of known words that the model has. Words the model does not know are looked up every time and never
+ * kept, so nothing a visitor types outlives the message. {@link #of} checks the copy against OpenNLP on a probe and
+ * declines a model it would score differently. Thread-safe.
  */
 final class NgramScorer {
 
     private final Map<String, Context> parameters;
     private final int outcomes;
     private final UniformPrior prior;
-    /** The character n-gram parameters of words in the model's vocabulary, in feature order, unknown ones left out. */
-    private final Map<String, WordChars> knownWordChars = new ConcurrentHashMap<>();
+    /** The words of the model's vocabulary met so far, with their features looked up. */
+    private final Map<String, Word> vocabulary = new ConcurrentHashMap<>();
+    /** The sentence start, as the "previous word" of a message's first word. */
+    private final Word start;
 
     private NgramScorer(Map<String, Context> parameters, String[] outcomeNames) {
         this.parameters = parameters;
         this.outcomes = outcomeNames.length;
         this.prior = new UniformPrior();
         this.prior.setLabels(outcomeNames, null);
+        this.start = new Word(START, null, null);
     }
 
     /**
@@ -70,27 +74,33 @@ final class NgramScorer {
         double[] scores = new double[outcomes];
         prior.logPrior(scores, (int[]) null);
         // WordNgramFeatures: "w=" word and "b=" previous "_" word for each word, then "b=" last "_</s>"
-        WordChars[] chars = new WordChars[tokens.length];
-        String previous = "<s>";
+        Word[] words = new Word[tokens.length];
+        Word previous = start;
+        String previousToken = START;
         for (int i = 0; i < tokens.length; i++) {
-            String word = tokens[i];
-            Context unigram = parameters.get("w=" + word);
-            add(scores, unigram);
-            add(scores, parameters.get("b=" + previous + "_" + word));
+            String token = tokens[i];
+            Word word = vocabulary.get(token);
+            if (word == null) {
+                Context unigram = parameters.get("w=" + token);
+                // a word with a "w=" feature was in the training data: keeping its features keeps nothing a
+                // visitor typed. Any other word is looked up afresh in every message and never kept.
+                word = unigram == null ? null : vocabulary.computeIfAbsent(token, t -> new Word(t, unigram,
+                        charFeatures(t)));
+            }
+            words[i] = word;
+            if (word != null) {
+                add(scores, word.unigram);
+            }
+            add(scores, bigram(previous, previousToken, token, word != null));
             previous = word;
-            // a word with a "w=" feature was in the training data, so keeping its n-grams keeps nothing a visitor typed
-            chars[i] = unigram != null ? knownWordChars.computeIfAbsent(word, this::charFeatures) : charFeatures(word);
+            previousToken = token;
         }
         if (tokens.length > 0) {
-            add(scores, parameters.get("b=" + previous + "_</s>"));
+            add(scores, previous != null ? previous.end : parameters.get("b=" + previousToken + "_" + END));
         }
         // CharNgramFeatures: "c=" and each 3- to 5-gram of "<" word ">", word by word
-        for (WordChars word : chars) {
-            int[] wordOutcomes = word.outcomes();
-            double[] wordParameters = word.parameters();
-            for (int k = 0; k < wordOutcomes.length; k++) {
-                scores[wordOutcomes[k]] += wordParameters[k];
-            }
+        for (int i = 0; i < tokens.length; i++) {
+            add(scores, words[i] != null ? words[i].chars : charFeatures(tokens[i]));
         }
         double normal = 0.0;
         for (int o = 0; o < outcomes; o++) {
@@ -103,6 +113,24 @@ final class NgramScorer {
         return scores;
     }
 
+    /**
+     * The parameters of "b=" previous "_" token, or null. A word pair the model has, of two vocabulary words, is
+     * kept with the first word once looked up (there are at most as many as the model has pair features).
+     */
+    private Context bigram(Word previous, String previousToken, String token, boolean tokenKnown) {
+        if (previous != null) {
+            Context kept = previous.successors.get(token);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        Context found = parameters.get("b=" + previousToken + "_" + token);
+        if (found != null && previous != null && tokenKnown) {
+            previous.successors.put(token, found);
+        }
+        return found;
+    }
+
     /** What ArrayMath.sumFeatures adds for one feature; nothing for a feature the model does not have. */
     private static void add(double[] scores, Context feature) {
         if (feature != null) {
@@ -111,6 +139,34 @@ final class NgramScorer {
             for (int k = 0; k < featureOutcomes.length; k++) {
                 scores[featureOutcomes[k]] += featureParameters[k];
             }
+        }
+    }
+
+    private static void add(double[] scores, WordChars features) {
+        int[] featureOutcomes = features.outcomes();
+        double[] featureParameters = features.parameters();
+        for (int k = 0; k < featureOutcomes.length; k++) {
+            scores[featureOutcomes[k]] += featureParameters[k];
+        }
+    }
+
+    private static final String START = "<s>";
+    private static final String END = "</s>";
+
+    /**
+     * A word of the model's vocabulary (or the sentence start): its "w=" feature, its character n-grams, its "b="
+     * feature with the sentence end, and the word pairs it starts that were met so far.
+     */
+    private final class Word {
+        final Context unigram;
+        final WordChars chars;
+        final Context end;
+        final Map<String, Context> successors = new ConcurrentHashMap<>();
+
+        Word(String word, Context unigram, WordChars chars) {
+            this.unigram = unigram;
+            this.chars = chars;
+            this.end = parameters.get("b=" + word + "_" + END);
         }
     }
 
