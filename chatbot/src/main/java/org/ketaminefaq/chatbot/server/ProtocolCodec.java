@@ -40,6 +40,8 @@ public final class ProtocolCodec {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
+    private static final AnswerJsonCache ANSWERS = new AnswerJsonCache();
+
     private ProtocolCodec() {
     }
 
@@ -85,6 +87,9 @@ public final class ProtocolCodec {
 
     /** Writes a reply as one JSON object of the protocol. */
     public static String encode(Reply reply) {
+        if (reply instanceof Reply.AnswerReply a) {
+            return ANSWERS.encode(a);
+        }
         return toJsonTree(reply).toString();
     }
 
@@ -151,11 +156,16 @@ public final class ProtocolCodec {
         return o;
     }
 
-    /** Confidence to two decimals: more digits would suggest a precision the classifier does not have. */
     private static void putConfidence(ObjectNode o, OptionalDouble confidence) {
+        confidence(confidence).ifPresent(c -> o.put("confidence", c));
+    }
+
+    /** Confidence to two decimals: more digits would suggest a precision the classifier does not have. */
+    static OptionalDouble confidence(OptionalDouble confidence) {
         if (confidence.isPresent() && Double.isFinite(confidence.getAsDouble())) {
-            o.put("confidence", Math.round(confidence.getAsDouble() * 100) / 100.0);
+            return OptionalDouble.of(Math.round(confidence.getAsDouble() * 100) / 100.0);
         }
+        return OptionalDouble.empty();
     }
 
     private static ArrayNode strings(List<String> values) {

@@ -1,0 +1,64 @@
+package org.ketaminefaq.chatbot.server;
+
+import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ketaminefaq.chatbot.dialogue.Reply;
+import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.core.Citation;
+import org.ketaminefaq.core.CrisisResource;
+
+/**
+ * Writes answer replies as {@link ProtocolCodec#toJsonTree} does, character for character, with everything after the
+ * confidence written once per answer. An answer's text, sources and quick replies come from the knowledge base and
+ * the clinic profile, never from what a visitor typed, so there are as many of them as intents, treatment forms and
+ * screening questions to resume; only the confidence differs from one reply to the next. Building a Jackson tree and
+ * escaping some 1.3 KB of text for every answer was the largest cost of a reply after the dialogue itself.
+ * Thread-safe.
+ */
+final class AnswerJsonCache {
+
+    /** Far more than the data can produce; past it, answers are written afresh rather than kept. */
+    static final int MAX_ENTRIES = 4096;
+
+    private final Map<Body, String> tails = new ConcurrentHashMap<>();
+
+    String encode(Reply.AnswerReply answer) {
+        Body body = new Body(answer.intent(), answer.text(), answer.sources(), answer.quickReplies(),
+                answer.resources());
+        String tail = tails.get(body);
+        if (tail == null) {
+            tail = tail(answer);
+            if (tails.size() < MAX_ENTRIES) {
+                tails.putIfAbsent(body, tail);
+            }
+        }
+        StringBuilder json = new StringBuilder(tail.length() + 64);
+        json.append("{\"type\":\"answer\",\"intent\":\"").append(answer.intent().id()).append('"');
+        ProtocolCodec.confidence(answer.confidence()).ifPresent(c ->
+                json.append(",\"confidence\":").append(NumberOutput.toString(c)));
+        return json.append(',').append(tail).toString();
+    }
+
+    int size() {
+        return tails.size();
+    }
+
+    /** The fields after the confidence, as the tree writes them, without the opening brace. */
+    private static String tail(Reply.AnswerReply answer) {
+        ObjectNode whole = ProtocolCodec.toJsonTree(answer);
+        ObjectNode rest = whole.objectNode();
+        whole.properties().stream()
+                .filter(field -> !HEAD.contains(field.getKey()))
+                .forEach(field -> rest.set(field.getKey(), field.getValue()));
+        return rest.toString().substring(1);
+    }
+
+    private static final List<String> HEAD = List.of("type", "intent", "confidence");
+
+    private record Body(Intent intent, String text, List<Citation> sources, List<String> quickReplies,
+                        List<CrisisResource> resources) {
+    }
+}
