@@ -1,6 +1,7 @@
 package org.ketaminefaq.chatbot.nlp;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -81,10 +82,18 @@ public final class CrisisLexicon {
             "\\b(suicid(e|al|ality)|self ?harm(ing)?|selfharm|wanting to die|death wish)\\b");
 
     /** Longer words of the lexicon that a one-letter typo should still match. */
-    private static final Set<String> VOCABULARY = Set.of("myself", "suicide", "suicidal", "overdose", "overdosing",
+    private static final List<String> VOCABULARY_IN_ORDER = List.of("myself", "suicide", "suicidal", "overdose", "overdosing",
             "anymore", "goodbye", "without", "killing", "harming", "cutting", "tonight", "unalive", "hanging",
             "living", "better", "nobody", "reason", "pills", "medications", "letters", "disappear", "planning",
             "deserve", "wanted", "exist", "nothing");
+    private static final Set<String> VOCABULARY = Set.copyOf(VOCABULARY_IN_ORDER);
+    /**
+     * For each word length, the vocabulary words one edit can reach (one letter shorter, as long or one longer), in
+     * the order listed: a typo is checked against those only, and always in the same order, so that a word one edit
+     * from two vocabulary words is corrected the same way in every run.
+     */
+    private static final List<List<String>> REACHABLE_BY_LENGTH = reachableByLength();
+
 
     private CrisisLexicon() {
     }
@@ -127,22 +136,52 @@ public final class CrisisLexicon {
 
     /** Replaces a word one edit away from a lexicon word (and at least five letters long) by that word. */
     static String correctTypos(String normalized) {
-        if (normalized.isEmpty()) {
-            return normalized;
+        // most messages have no typo of a lexicon word: find that out without splitting and joining them
+        int start = 0;
+        while (start < normalized.length()) {
+            int end = normalized.indexOf(' ', start);
+            if (end < 0) {
+                end = normalized.length();
+            }
+            if (end - start >= 5 && correction(normalized.substring(start, end)).isPresent()) {
+                return correctEachWord(normalized);
+            }
+            start = end + 1;
         }
+        return normalized;
+    }
+
+    private static String correctEachWord(String normalized) {
         String[] words = normalized.split(" ");
         for (int i = 0; i < words.length; i++) {
-            String word = words[i];
-            if (word.length() >= 5 && !VOCABULARY.contains(word)) {
-                for (String known : VOCABULARY) {
-                    if (Math.abs(known.length() - word.length()) <= 1 && withinOneEdit(word, known)) {
-                        words[i] = known;
-                        break;
-                    }
-                }
+            if (words[i].length() >= 5) {
+                words[i] = correction(words[i]).orElse(words[i]);
             }
         }
         return String.join(" ", words);
+    }
+
+    /** The lexicon word a word is a typo of; empty for a lexicon word itself and for a word no lexicon word is near. */
+    private static Optional<String> correction(String word) {
+        if (VOCABULARY.contains(word) || word.length() >= REACHABLE_BY_LENGTH.size()) {
+            return Optional.empty();
+        }
+        for (String known : REACHABLE_BY_LENGTH.get(word.length())) {
+            if (withinOneEdit(word, known)) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<List<String>> reachableByLength() {
+        int longest = VOCABULARY_IN_ORDER.stream().mapToInt(String::length).max().orElse(0);
+        List<List<String>> reachable = new java.util.ArrayList<>();
+        for (int length = 0; length <= longest + 1; length++) {
+            int n = length;
+            reachable.add(VOCABULARY_IN_ORDER.stream().filter(w -> Math.abs(w.length() - n) <= 1).toList());
+        }
+        return List.copyOf(reachable);
     }
 
     /** Damerau-Levenshtein distance of at most one: one insertion, deletion, substitution or swap of neighbours. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +70,46 @@ class CrisisLexiconTest {
         assertTrue(CrisisLexicon.withinOneEdit("suicde", "suicide"));
         assertTrue(CrisisLexicon.withinOneEdit("anymor", "anymore"));
         assertFalse(CrisisLexicon.withinOneEdit("mystery", "myself"));
+    }
+
+    @Test
+    void everyOneEditTypoOfALexiconWordIsCorrectedToALexiconWordOneEditAway() {
+        for (String word : List.of("myself", "suicide", "overdosing", "anymore", "medications", "unalive")) {
+            for (String typo : oneEditTypos(word)) {
+                String corrected = CrisisLexicon.correctTypos("i want to " + typo + " now");
+                String fixed = corrected.split(" ")[3];
+                assertTrue(CrisisLexicon.withinOneEdit(typo, fixed) && !fixed.equals(typo) || typo.length() < 5,
+                        typo + " became " + fixed);
+                assertEquals(corrected, CrisisLexicon.correctTypos("i want to " + typo + " now"), "the same each time");
+            }
+        }
+    }
+
+    @Test
+    void textWithoutATypoOfALexiconWordIsLeftAsItIs() {
+        for (LabelledUtterance u : UtteranceFiles.evaluation()) {
+            String text = TextNormalizer.normalize(u.text());
+            String corrected = CrisisLexicon.correctTypos(text);
+            java.util.Set<String> changed = new java.util.HashSet<>(List.of(text.split(" ")));
+            changed.removeAll(List.of(corrected.split(" ")));
+            for (String word : changed) {
+                assertTrue(word.length() >= 5, word + " in " + text);
+            }
+        }
+        assertEquals("how much does ketamine therapy cost", CrisisLexicon.correctTypos(
+                "how much does ketamine therapy cost"));
+    }
+
+    private static List<String> oneEditTypos(String word) {
+        List<String> typos = new java.util.ArrayList<>();
+        for (int i = 0; i < word.length(); i++) {
+            typos.add(word.substring(0, i) + word.substring(i + 1));
+            typos.add(word.substring(0, i) + 'q' + word.substring(i + 1));
+            typos.add(word.substring(0, i) + 'z' + word.substring(i));
+            if (i + 1 < word.length()) {
+                typos.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+            }
+        }
+        return typos;
     }
 }
