@@ -23,7 +23,7 @@ import org.ketaminefaq.core.ClinicProfile;
  * @param maxSessions how many chats may be open at once; the next one is closed with 1013 right after it opens
  * @param idleTimeout how long a chat may stay silent before the server closes it
  * @param maxRequestBytes the largest HTTP request body the screening API reads
- * @param readTimeout how long the server waits for the next bytes of a request body
+ * @param readTimeout how long the server waits for a whole request body to arrive; past it the request gets 408
  */
 public record ServerConfig(
         String host,
