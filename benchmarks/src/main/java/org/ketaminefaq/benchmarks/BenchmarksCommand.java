@@ -43,7 +43,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-rounds", description = "Warm-up rounds per server at least, of 100 messages per session "
             + "(default: ${DEFAULT-VALUE}).")
-    int warmupRounds = 3;
+    int warmupRounds = 5;
 
     @Option(names = "--max-warmup-rounds", description = "Warm-up rounds per server at most; between the two, until "
             + "two in a row agree within 10%% (default: ${DEFAULT-VALUE}).")

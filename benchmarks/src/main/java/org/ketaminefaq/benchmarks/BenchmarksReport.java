@@ -26,7 +26,7 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
                 + "stack (Tyrus on Grizzly), measured on %s on the machine below by one command:%n%n", date));
         md.append("```\nbenchmarks/run-all\n```\n\n");
         md.append("It builds the jars (`mvn -B -q package -DskipTests`), runs `org.ketaminefaq.benchmarks."
-                + "BenchmarksCommand` (about three minutes on a quiet 2-core machine) and writes this file. Every "
+                + "BenchmarksCommand` (about four minutes on a quiet 2-core machine) and writes this file. Every "
                 + "figure below comes from that run. The server and the load generator are separate JVMs on the "
                 + "same two cores, as they must be on a 2-core machine, so the load generator's own CPU time is part "
                 + "of every "
@@ -205,13 +205,15 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
                 + "org.ketaminefaq.benchmarks.StartupTool \\\n    --server-jar chatbot/target/ketamine-faq-chatbot.jar "
                 + "--runs " + startup.answerMillis().size() + "\n```\n\n");
         boolean withCds = appCds != null;
-        md.append(withCds ? "| launch | welcome | first answer | with AppCDS: welcome | first answer |\n"
-                + "|---|---|---|---|---|\n" : "| launch | welcome | first answer |\n|---|---|---|\n");
+        md.append(withCds ? "| launch | welcome | first answer | other load | with AppCDS: welcome | first answer "
+                + "| other load |\n|---|---|---|---|---|---|---|\n"
+                : "| launch | welcome | first answer | other load |\n|---|---|---|---|\n");
         for (int i = 0; i < startup.answerMillis().size(); i++) {
-            md.append(f("| %d | %.0f ms | %.0f ms |", i + 1, startup.welcomeMillis().get(i),
-                    startup.answerMillis().get(i)));
+            md.append(f("| %d | %.0f ms | %.0f ms | %.0f%% |", i + 1, startup.welcomeMillis().get(i),
+                    startup.answerMillis().get(i), startup.otherLoad().get(i) * 100));
             if (withCds && i < appCds.answerMillis().size()) {
-                md.append(f(" %.0f ms | %.0f ms |", appCds.welcomeMillis().get(i), appCds.answerMillis().get(i)));
+                md.append(f(" %.0f ms | %.0f ms | %.0f%% |", appCds.welcomeMillis().get(i),
+                        appCds.answerMillis().get(i), appCds.otherLoad().get(i) * 100));
             }
             md.append("\n");
         }

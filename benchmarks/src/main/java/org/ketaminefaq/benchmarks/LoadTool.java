@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
@@ -313,7 +313,7 @@ public final class LoadTool implements Callable<Integer> {
 
     static Path requireFile(Path file) throws IOException {
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist; build it with mvn -B -q install -DskipTests");
+            throw new IOException(file + " does not exist; build it with mvn -B -q package -DskipTests");
         }
         return file;
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,8 +70,10 @@ public final class StartupTool implements Callable<Integer> {
      * @param command how the server was launched ({@code P} for the port)
      * @param welcomeMillis per run, launch to the welcome frame
      * @param answerMillis per run, launch to the answer frame
+     * @param otherLoad per run, the share of the machine other processes used meanwhile (0 to 1)
      */
-    record StartupReport(String command, List<Double> welcomeMillis, List<Double> answerMillis) {
+    record StartupReport(String command, List<Double> welcomeMillis, List<Double> answerMillis,
+                         List<Double> otherLoad) {
         double median() {
             List<Double> sorted = answerMillis.stream().sorted().toList();
             int n = sorted.size();
@@ -130,19 +133,23 @@ public final class StartupTool implements Callable<Integer> {
             throws Exception {
         List<Double> welcomes = new ArrayList<>();
         List<Double> answers = new ArrayList<>();
+        List<Double> others = new ArrayList<>();
         String shown = null;
         for (int run = 1; run <= runs; run++) {
+            // a build or a test starting meanwhile would take one of the two cores the JVM starts on
+            MachineLoad.awaitQuiet(List.of(ProcessHandle.current()), LoadTool.QUIET, 60);
             Launch launch = launch(clients, jvm, logs.resolve(logName + "-" + run + ".log"));
             welcomes.add(launch.welcomeMillis());
             answers.add(launch.answerMillis());
+            others.add(launch.otherLoad());
             shown = launch.command();
-            stdout.printf(Locale.ROOT, "run %d: welcome after %.0f ms, first answer after %.0f ms%n", run,
-                    launch.welcomeMillis(), launch.answerMillis());
+            stdout.printf(Locale.ROOT, "run %d: welcome after %.0f ms, first answer after %.0f ms; other load %.0f%%%n",
+                    run, launch.welcomeMillis(), launch.answerMillis(), launch.otherLoad() * 100);
         }
-        return new StartupReport(shown, List.copyOf(welcomes), List.copyOf(answers));
+        return new StartupReport(shown, List.copyOf(welcomes), List.copyOf(answers), List.copyOf(others));
     }
 
-    private record Launch(String command, double welcomeMillis, double answerMillis) {
+    private record Launch(String command, double welcomeMillis, double answerMillis, double otherLoad) {
     }
 
     /** Launches the jar, times the first answer and stops it with SIGTERM. */
@@ -153,13 +160,23 @@ public final class StartupTool implements Callable<Integer> {
         command.addAll(jvm);
         command.addAll(List.of("-jar", serverJar.toString(), "--port", Integer.toString(port)));
         URI chat = URI.create("ws://127.0.0.1:" + port + "/chat");
+        java.util.OptionalLong machineStart = MachineLoad.busyNanos();
+        long oursStart = LoadRound.cpuNanos(Optional.of(ProcessHandle.current()));
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             double[] times = firstAnswer(clients, chat, launched);
+            long wall = System.nanoTime() - launched;
+            java.util.OptionalLong machineEnd = MachineLoad.busyNanos();
+            long ours = LoadRound.cpuNanos(Optional.of(ProcessHandle.current())) - oursStart
+                    + LoadRound.cpuNanos(Optional.of(process.toHandle()));
+            double other = machineStart.isPresent() && machineEnd.isPresent()
+                    ? Math.max(0, (machineEnd.getAsLong() - machineStart.getAsLong() - ours) / (double) wall
+                            / Runtime.getRuntime().availableProcessors())
+                    : Double.NaN;
             List<String> display = new ArrayList<>(command);
             display.set(display.size() - 1, "P");
-            return new Launch(LoadTool.display(display), times[0], times[1]);
+            return new Launch(LoadTool.display(display), times[0], times[1], other);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
