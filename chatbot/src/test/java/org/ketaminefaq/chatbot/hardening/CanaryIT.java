@@ -20,23 +20,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.LogCapture;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
 /**
@@ -59,51 +51,11 @@ class CanaryIT {
         List<Path> roots = List.of(Path.of("").toAbsolutePath());
         long start = System.currentTimeMillis() - 1000;
 
-        Logger root = LogManager.getLogManager().getLogger("");
-        Level rootLevel = root.getLevel();
-        Map<Handler, Level> handlerLevels = new HashMap<>();
-        for (Handler handler : root.getHandlers()) {
-            handlerLevels.put(handler, handler.getLevel());
-            handler.setLevel(Level.ALL);
-        }
-        Capture capture = new Capture();
-        // the JDK's HTTP client is the visitor's side here, in this JVM only because the test runs both sides
-        Logger browser = Logger.getLogger("jdk.internal.httpclient.debug");
-        Level browserLevel = browser.getLevel();
-        browser.setLevel(Level.OFF);
-        root.setLevel(Level.ALL);
-        root.addHandler(capture);
-        List<String> bystanderSaw;
-        try {
-            bystanderSaw = sendTheCanaryEverywhere();
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(rootLevel);
-            browser.setLevel(browserLevel);
-            handlerLevels.forEach(Handler::setLevel);
-        }
+        LogCapture.Captured<List<String>> log = LogCapture.during(CanaryIT::sendTheCanaryEverywhere);
+        List<String> bystanderSaw = log.result();
 
-        assertTrue(capture.records.stream().anyMatch(r -> r.getLevel().intValue() <= Level.FINE.intValue()
-                        && r.getLoggerName() != null && r.getLoggerName().startsWith("org.ketaminefaq.chatbot.server")),
-                "the capture must see the server's FINE records, or it proves nothing");
-        List<String> leaks = new ArrayList<>();
-        SimpleFormatter formatter = new SimpleFormatter();
-        for (LogRecord record : capture.records) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage())).append('\n')
-                    .append(formatter.format(record));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append('\n').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                text.append('\n').append(t).append(t.getMessage());
-            }
-            if (hasCanary(text.toString())) {
-                leaks.add(record.getLoggerName() + " " + record.getLevel() + ": " + record.getMessage());
-            }
-        }
-        assertEquals(List.of(), leaks, "log records with the canary");
+        assertTrue(log.sawServerDetail(), "the capture must see the server's FINE records, or it proves nothing");
+        assertEquals(List.of(), log.recordsWhere(CanaryIT::hasCanary), "log records with the canary");
         assertEquals(List.of(), filesWithTheCanary(roots, start), "files written during the test with the canary");
         assertFalse(bystanderSaw.isEmpty(), "the bystander chat must have been answered, or it proves nothing");
         assertEquals(List.of(), bystanderSaw.stream().filter(CanaryIT::hasCanary).toList(),
@@ -315,26 +267,5 @@ class CanaryIT {
         System.arraycopy(a, 0, both, 0, a.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
-    }
-
-    private static final class Capture extends Handler {
-        final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
-
-        Capture() {
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

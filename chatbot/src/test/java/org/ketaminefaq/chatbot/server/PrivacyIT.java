@@ -20,13 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,51 +38,13 @@ class PrivacyIT {
         Map<Path, FileTime> before = snapshot(workingDirectory);
         long start = System.currentTimeMillis();
 
-        Logger root = LogManager.getLogManager().getLogger("");
-        Level rootLevel = root.getLevel();
-        Map<Handler, Level> handlerLevels = new HashMap<>();
-        for (Handler handler : root.getHandlers()) {
-            handlerLevels.put(handler, handler.getLevel());
-            handler.setLevel(Level.ALL);
-        }
-        Capture capture = new Capture();
-        // The JDK's HTTP client stands in for the visitor's browser and logs the URLs it sends at FINE: that is the
-        // visitor's side, in this JVM only because the test runs both sides. The server never uses it.
-        Logger browser = Logger.getLogger("jdk.internal.httpclient.debug");
-        Level browserLevel = browser.getLevel();
-        browser.setLevel(Level.OFF);
-        root.setLevel(Level.ALL);
-        root.addHandler(capture);
-        try {
+        LogCapture.Captured<Void> log = LogCapture.during(() -> {
             sendTheCanaryEverywhere();
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(rootLevel);
-            browser.setLevel(browserLevel);
-            handlerLevels.forEach(Handler::setLevel);
-        }
+            return null;
+        });
 
-        assertTrue(capture.records.stream().anyMatch(r -> r.getLevel().intValue() <= Level.FINE.intValue()
-                        && r.getLoggerName() != null && r.getLoggerName().startsWith("org.ketaminefaq.chatbot.server")),
-                "the capture must see the server's FINE records, or it proves nothing");
-        List<String> leaks = new ArrayList<>();
-        SimpleFormatter formatter = new SimpleFormatter();
-        for (LogRecord record : capture.records) {
-            StringBuilder text = new StringBuilder();
-            text.append(record.getMessage()).append('\n').append(formatter.format(record));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append('\n').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                text.append('\n').append(t).append(t.getMessage());
-            }
-            if (containsCanary(text.toString())) {
-                leaks.add(record.getLoggerName() + " " + record.getLevel() + ": " + record.getMessage());
-            }
-        }
-        assertEquals(List.of(), leaks, "log records with the canary");
+        assertTrue(log.sawServerDetail(), "the capture must see the server's FINE records, or it proves nothing");
+        assertEquals(List.of(), log.recordsWhere(PrivacyIT::containsCanary), "log records with the canary");
 
         List<Path> files = new ArrayList<>();
         for (Map.Entry<Path, FileTime> file : snapshot(workingDirectory).entrySet()) {
@@ -165,26 +120,5 @@ class PrivacyIT {
             }
         }
         return files;
-    }
-
-    private static final class Capture extends Handler {
-        final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
-
-        Capture() {
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
