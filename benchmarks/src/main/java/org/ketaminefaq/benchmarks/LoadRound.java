@@ -54,9 +54,9 @@ final class LoadRound {
         List<LoadSession> connected = open(sessions, uri, clients, settings);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
 
-        java.util.OptionalLong machineStart = MachineLoad.busyNanos();
         long serverCpuStart = cpuNanos(server);
         long clientCpuStart = cpuNanos(Optional.of(ProcessHandle.current()));
+        MachineLoad.Window window = MachineLoad.window();
         long start = System.nanoTime();
         try {
             timeouts.scheduleWithFixedDelay(() -> {
@@ -77,12 +77,8 @@ final class LoadRound {
         long end = connected.stream().mapToLong(LoadSession::finishedAt).max().orElse(start);
         long serverCpu = cpuNanos(server) - serverCpuStart;
         long clientCpu = cpuNanos(Optional.of(ProcessHandle.current())) - clientCpuStart;
-        java.util.OptionalLong machineEnd = MachineLoad.busyNanos();
-        long wall = System.nanoTime() - start;
-        double otherShare = machineStart.isPresent() && machineEnd.isPresent() && server.isPresent()
-                ? Math.max(0, (machineEnd.getAsLong() - machineStart.getAsLong() - serverCpu - clientCpu)
-                        / (double) wall / Runtime.getRuntime().availableProcessors())
-                : Double.NaN;
+        // without the server's process (one already running) its CPU time cannot be told from others'
+        double otherShare = server.isPresent() ? window.othersShare(serverCpu + clientCpu) : Double.NaN;
         closeAll(connected, Duration.ofSeconds(30));
 
         long sent = 0;

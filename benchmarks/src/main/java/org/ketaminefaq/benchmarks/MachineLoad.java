@@ -44,18 +44,33 @@ final class MachineLoad {
      * milliseconds; NaN where unknown.
      */
     static double othersShare(java.util.List<ProcessHandle> ours, long millis) throws InterruptedException {
-        OptionalLong machineStart = busyNanos();
         long oursStart = cpuNanos(ours);
-        long start = System.nanoTime();
+        Window window = window();
         Thread.sleep(millis);
-        OptionalLong machineEnd = busyNanos();
-        long oursUsed = cpuNanos(ours) - oursStart;
-        long wall = System.nanoTime() - start;
-        if (machineStart.isEmpty() || machineEnd.isEmpty()) {
-            return Double.NaN;
+        return window.othersShare(cpuNanos(ours) - oursStart);
+    }
+
+    /** Opens a window over which to tell how much of the machine other processes used. */
+    static Window window() {
+        return new Window(busyNanos(), System.nanoTime());
+    }
+
+    /** The machine's CPU time used and the clock when a window opened. */
+    record Window(OptionalLong machineStart, long start) {
+
+        /**
+         * The share of the machine (0 to 1) that other processes used since the window opened, given the CPU time
+         * ours used meanwhile; NaN where {@code /proc/stat} is not readable.
+         */
+        double othersShare(long oursUsedNanos) {
+            OptionalLong machineEnd = busyNanos();
+            long wall = System.nanoTime() - start;
+            if (machineStart.isEmpty() || machineEnd.isEmpty()) {
+                return Double.NaN;
+            }
+            return Math.max(0, (machineEnd.getAsLong() - machineStart.getAsLong() - oursUsedNanos) / (double) wall
+                    / Runtime.getRuntime().availableProcessors());
         }
-        return Math.max(0, (machineEnd.getAsLong() - machineStart.getAsLong() - oursUsed) / (double) wall
-                / Runtime.getRuntime().availableProcessors());
     }
 
     /**

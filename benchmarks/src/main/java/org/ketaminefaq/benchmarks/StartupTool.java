@@ -160,20 +160,15 @@ public final class StartupTool implements Callable<Integer> {
         command.addAll(jvm);
         command.addAll(List.of("-jar", serverJar.toString(), "--port", Integer.toString(port)));
         URI chat = URI.create("ws://127.0.0.1:" + port + "/chat");
-        java.util.OptionalLong machineStart = MachineLoad.busyNanos();
         long oursStart = LoadRound.cpuNanos(Optional.of(ProcessHandle.current()));
+        MachineLoad.Window window = MachineLoad.window();
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             double[] times = firstAnswer(clients, chat, launched);
-            long wall = System.nanoTime() - launched;
-            java.util.OptionalLong machineEnd = MachineLoad.busyNanos();
             long ours = LoadRound.cpuNanos(Optional.of(ProcessHandle.current())) - oursStart
                     + LoadRound.cpuNanos(Optional.of(process.toHandle()));
-            double other = machineStart.isPresent() && machineEnd.isPresent()
-                    ? Math.max(0, (machineEnd.getAsLong() - machineStart.getAsLong() - ours) / (double) wall
-                            / Runtime.getRuntime().availableProcessors())
-                    : Double.NaN;
+            double other = window.othersShare(ours);
             List<String> display = new ArrayList<>(command);
             display.set(display.size() - 1, "P");
             return new Launch(LoadTool.display(display), times[0], times[1], other);
