@@ -23,6 +23,9 @@ final class AnswerJsonCache {
     /** Far more than the data can produce; past it, answers are written afresh rather than kept. */
     static final int MAX_ENTRIES = 4096;
 
+    /** The fields written afresh for every reply; the rest is kept. */
+    private static final List<String> HEAD = List.of("type", "intent", "confidence");
+
     private final Map<Body, String> tails = new ConcurrentHashMap<>();
 
     String encode(Reply.AnswerReply answer) {
@@ -55,8 +58,6 @@ final class AnswerJsonCache {
                 .forEach(field -> rest.set(field.getKey(), field.getValue()));
         return rest.toString().substring(1);
     }
-
-    private static final List<String> HEAD = List.of("type", "intent", "confidence");
 
     private record Body(Intent intent, String text, List<Citation> sources, List<String> quickReplies,
                         List<CrisisResource> resources) {
