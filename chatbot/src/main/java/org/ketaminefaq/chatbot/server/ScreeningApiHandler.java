@@ -28,6 +28,10 @@ import org.ketaminefaq.core.eligibility.ScreeningJson;
  * {@code Content-Length} says so or it is sent in chunks; 408 when the whole body has not arrived within the read
  * timeout; 405 for any other method.
  *
+ * <p>A body over the limit is still read, and dropped, up to {@link #MAX_DROPPED_BYTES} more, before the 413 and the
+ * close: closing a connection with bytes of the body still unread makes the operating system reset it, and the
+ * client may then lose the 413 it was sent. A body announced larger than that is refused at once.
+ *
  * <p>The body is read without blocking: the request is suspended and Grizzly hands over the bytes as they come. A
  * blocking read would hold one of the server's few worker threads for as long as a client drips its body, a byte now
  * and then, just within the read timeout each time: a handful of such clients would stop every chat and request.
@@ -38,6 +42,9 @@ import org.ketaminefaq.core.eligibility.ScreeningJson;
 final class ScreeningApiHandler extends HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(ScreeningApiHandler.class.getName());
+
+    /** How much of a body beyond the limit is read and dropped so that its client gets the 413 (see above). */
+    static final long MAX_DROPPED_BYTES = 1024 * 1024;
 
     private final EligibilityRules rules;
     private final int maxBytes;
@@ -61,7 +68,7 @@ final class ScreeningApiHandler extends HttpHandler {
             logDone(405, start);
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        if (request.getContentLengthLong() > maxBytes + MAX_DROPPED_BYTES) {
             tooLarge(response);
             // or Grizzly would keep the connection, reading and dropping all the bytes the client announced
             request.getContext().getConnection().closeSilently();
@@ -120,6 +127,7 @@ final class ScreeningApiHandler extends HttpHandler {
         private final NIOInputStream in;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final byte[] chunk = new byte[8192];
+        private long read;
         private boolean answered;
 
         Body(Request request, Response response, long start) {
@@ -144,7 +152,11 @@ final class ScreeningApiHandler extends HttpHandler {
             if (answered || !drain()) {
                 return;
             }
-            answer(() -> respond(bytes.toByteArray(), response), false);
+            if (read > maxBytes) {
+                answer(this::tooLarge, true);
+            } else {
+                answer(() -> respond(bytes.toByteArray(), response), false);
+            }
         }
 
         @Override
@@ -160,7 +172,9 @@ final class ScreeningApiHandler extends HttpHandler {
 
         /** Grizzly's timer, when the whole body has not come within the timeout; false keeps Grizzly out of it. */
         synchronized boolean timedOut() {
-            if (!answered) {
+            if (!answered && read > maxBytes) {
+                answer(this::tooLarge, true);
+            } else if (!answered) {
                 // a client that stopped sending must not keep the connection, which Grizzly would hold open waiting
                 // for the rest of the body
                 answer(() -> {
@@ -172,7 +186,10 @@ final class ScreeningApiHandler extends HttpHandler {
             return false;
         }
 
-        /** Reads what has arrived; false once it has answered 413 because the body is too large. */
+        /**
+         * Reads what has arrived, keeping it while within the limit and dropping it beyond; false once it has
+         * answered 413 because more than {@link #MAX_DROPPED_BYTES} beyond the limit came.
+         */
         private boolean drain() throws IOException {
             int ready;
             while ((ready = in.readyData()) > 0) {
@@ -180,16 +197,21 @@ final class ScreeningApiHandler extends HttpHandler {
                 if (n <= 0) {
                     break;
                 }
-                if (bytes.size() + n > maxBytes) {
-                    answer(() -> {
-                        tooLarge(response);
-                        return 413;
-                    }, true);
+                read += n;
+                if (read > maxBytes + MAX_DROPPED_BYTES) {
+                    answer(this::tooLarge, true);
                     return false;
                 }
-                bytes.write(chunk, 0, n);
+                if (read <= maxBytes) {
+                    bytes.write(chunk, 0, n);
+                }
             }
             return true;
+        }
+
+        private int tooLarge() throws IOException {
+            ScreeningApiHandler.this.tooLarge(response);
+            return 413;
         }
 
         /**
