@@ -22,11 +22,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
+import org.ketaminefaq.chatbot.server.ChatServer;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 /**
  * The limit of this stack: a WebSocket endpoint at {@code /chat} on the same kind of server as the chat server
  * (Tyrus's engine in a {@code TyrusServerContainer}, plugged into a Grizzly {@code HttpServer} with the
- * {@code WebSocketAddOn}, worker-thread I/O strategy, the same frame and message limits and idle timeout) that does
+ * {@code WebSocketAddOn}, the same threads ({@link ChatServer#configureThreads}), the same frame and message limits and idle timeout) that does
  * only what any JSON-over-WebSocket server must: on open it sends a small welcome object; for each text frame it
  * parses the JSON with Jackson and sends back {@code {"type":"echo","text":<the frame's text>}}.
  *
@@ -102,7 +102,7 @@ public final class EchoServer implements Callable<Integer>, AutoCloseable {
         container = new EchoContainer(ServerConfig.DEFAULT_MAX_FRAME_BYTES, ServerConfig.DEFAULT_IDLE_TIMEOUT);
         http = new HttpServer();
         NetworkListener listener = new NetworkListener("echo", host, port);
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        ChatServer.configureThreads(listener);
         listener.registerAddOn(new WebSocketAddOn(container, "/"));
         http.addListener(listener);
         http.start();

@@ -128,8 +128,8 @@ public final class ChatEndpoint extends Endpoint {
 
     /**
      * Hands a reply to Tyrus without waiting for the client to take it. A blocking send waits as long as the client
-     * does not read, with no time limit, and holds one of the server's few worker threads meanwhile: a handful of
-     * clients that never read would stop every chat. Replies still go out in the order they are sent, since each
+     * does not read, with no time limit, and holds one of the server's few selector threads meanwhile: a handful
+     * of clients that never read would stop every chat. Replies still go out in the order they are sent, since each
      * chat sends under its conversation's lock; what a client leaves unread is bounded by {@link SlowReaderGuard}.
      */
     private static void send(Session session, String json) {

@@ -312,7 +312,7 @@ class ChatAbuseIT {
                 .messageBurst(1_000_000).build())) {
             Chats.quiesce();
             long heapBefore = Chats.heapAfterGc();
-            // more such clients than Grizzly has worker threads (two per core): a blocking send would stop the server
+            // more such clients than Grizzly has selector threads (one per core): a blocking send would stop the server
             int sinks = 2 * Runtime.getRuntime().availableProcessors() + 4;
             int framesEach = 30_000; // 30,000 answers of 1.2 KB: 36 MB each, were they kept
             byte[] batch = repeat(RawWebSocket.frame(true, RawWebSocket.OP_TEXT,
