@@ -127,7 +127,8 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
         md.append("- **B**, the bare echo server: `").append(server(load, LoadTool.ECHO)).append("`, the same "
                 + "Tyrus-on-Grizzly set-up as the product (frames answered on Grizzly's selector threads, the same "
                 + "buffer and message limits, replies sent without blocking), whose endpoint only parses each frame "
-                + "with Jackson and sends back `{\"type\":\"echo\",\"text\":...}`: the limit of this stack on this machine.\n");
+                + "with Jackson and sends back `{\"type\":\"echo\",\"text\":...}`: the limit of this stack on this "
+                + "machine.\n");
         md.append(f("- **C**, the same echo server with each reply padded to %,d bytes, the chat replies' mean "
                 + "size for these questions (a bare echo is about 70): `%s`. It tells what the chat's larger "
                 + "replies cost the stack, apart from the chatbot.%n%n", load.meanChatReplyBytes(),

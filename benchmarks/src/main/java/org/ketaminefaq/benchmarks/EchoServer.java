@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
 /**
  * The limit of this stack: a WebSocket endpoint at {@code /chat} on the same kind of server as the chat server
  * (Tyrus's engine in a {@code TyrusServerContainer}, plugged into a Grizzly {@code HttpServer} with the
- * {@code WebSocketAddOn}, the same threads ({@link ChatServer#configureThreads}), the same frame and message limits and idle timeout) that does
- * only what any JSON-over-WebSocket server must: on open it sends a small welcome object; for each text frame it
- * parses the JSON with Jackson and sends back {@code {"type":"echo","text":<the frame's text>}}.
+ * {@code WebSocketAddOn}, the same threads ({@link ChatServer#configureThreads}), the same frame and message limits
+ * and idle timeout) that does only what any JSON-over-WebSocket server must: on open it sends a small welcome object;
+ * for each text frame it parses the JSON with Jackson and sends back
+ * {@code {"type":"echo","text":<the frame's text>}}.
  *
  * <pre>{@code
  * java -cp benchmarks/target/ketamine-faq-benchmarks.jar org.ketaminefaq.benchmarks.EchoServer --port 0
