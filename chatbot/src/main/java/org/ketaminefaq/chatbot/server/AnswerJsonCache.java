@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ketaminefaq.chatbot.dialogue.Reply;
 import org.ketaminefaq.chatbot.nlp.Intent;
@@ -38,11 +39,13 @@ final class AnswerJsonCache {
                 tails.putIfAbsent(body, tail);
             }
         }
-        StringBuilder json = new StringBuilder(tail.length() + 64);
-        json.append("{\"type\":\"answer\",\"intent\":\"").append(answer.intent().id()).append('"');
-        ProtocolCodec.confidence(answer.confidence()).ifPresent(c ->
-                json.append(",\"confidence\":").append(NumberOutput.toString(c)));
-        return json.append(',').append(tail).toString();
+        OptionalDouble confidence = ProtocolCodec.confidence(answer.confidence());
+        String head = confidence.isPresent()
+                ? ",\"confidence\":" + NumberOutput.toString(confidence.getAsDouble()) + ","
+                : ",";
+        // one concatenation sizes the string once; a StringBuilder grew and copied the 1.3 KB tail twice, three
+        // times when a source title made it UTF-16
+        return "{\"type\":\"answer\",\"intent\":\"" + answer.intent().id() + '"' + head + tail;
     }
 
     int size() {
