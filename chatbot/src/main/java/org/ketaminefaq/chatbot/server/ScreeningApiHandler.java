@@ -35,6 +35,7 @@ import org.ketaminefaq.core.eligibility.ScreeningJson;
  * <p>The body is read without blocking: the request is suspended and Grizzly hands over the bytes as they come. A
  * blocking read would hold one of the server's few worker threads for as long as a client drips its body, a byte now
  * and then, just within the read timeout each time: a handful of such clients would stop every chat and request.
+ * Every response the body was read for closes the connection ({@code Connection: close}); see {@code answer}.
  *
  * <p>Privacy: answers are health data. Nothing of the body, nor of an error that quotes it, is logged; the log gets
  * the status and the time taken.
@@ -153,9 +154,9 @@ final class ScreeningApiHandler extends HttpHandler {
                 return;
             }
             if (read > maxBytes) {
-                answer(this::tooLarge, true);
+                answer(this::tooLarge);
             } else {
-                answer(() -> respond(bytes.toByteArray(), response), false);
+                answer(() -> respond(bytes.toByteArray(), response));
             }
         }
 
@@ -173,15 +174,12 @@ final class ScreeningApiHandler extends HttpHandler {
         /** Grizzly's timer, when the whole body has not come within the timeout; false keeps Grizzly out of it. */
         synchronized boolean timedOut() {
             if (!answered && read > maxBytes) {
-                answer(this::tooLarge, true);
+                answer(this::tooLarge);
             } else if (!answered) {
-                // a client that stopped sending must not keep the connection, which Grizzly would hold open waiting
-                // for the rest of the body
                 answer(() -> {
-                    response.setHeader("Connection", "close");
                     HttpJson.error(response, 408, "The request body did not arrive in time.", null);
                     return 408;
-                }, true);
+                });
             }
             return false;
         }
@@ -199,7 +197,7 @@ final class ScreeningApiHandler extends HttpHandler {
                 }
                 read += n;
                 if (read > maxBytes + MAX_DROPPED_BYTES) {
-                    answer(this::tooLarge, true);
+                    answer(this::tooLarge);
                     return false;
                 }
                 if (read <= maxBytes) {
@@ -215,20 +213,23 @@ final class ScreeningApiHandler extends HttpHandler {
         }
 
         /**
-         * Writes the one response, then hands the request back to Grizzly, or with {@code close} ends the connection
-         * instead.
+         * Writes the one response and ends the connection, which is never handed back to Grizzly's keep-alive
+         * handling: that would wait for (or, from inside a read, parse) the rest of a body that is never read, and
+         * after a resume from another thread it sometimes never read the connection's next request at all
+         * (glassfish-grizzly#2297), which then hung until its client gave up: about one request in a thousand
+         * after an answer. A screening is posted once, so a new connection for the next request costs little.
+         * Grizzly's close lets the response go out first, then ends the suspended request with the connection.
          */
-        private void answer(Answer answer, boolean close) {
+        private void answer(Answer answer) {
             answered = true;
+            response.setHeader("Connection", "close");
             int status;
-            boolean closeAfter = close;
             try {
                 status = answer.write();
             } catch (IOException e) {
                 // the client left while we answered; Grizzly would log the exception at WARNING
                 LOG.log(Level.FINE, "Screening API client gone: {0}", e.getClass().getName());
                 status = -1;
-                closeAfter = true;
             } catch (RuntimeException e) {
                 // Grizzly would log the exception with its message, which could quote the body
                 LOG.log(Level.SEVERE, "The screening API failed", LogSafe.redact(e));
@@ -236,17 +237,10 @@ final class ScreeningApiHandler extends HttpHandler {
                 try {
                     HttpJson.error(response, 500, "Sorry, something went wrong on our side.", null);
                 } catch (IOException | RuntimeException again) {
-                    closeAfter = true;
+                    LOG.log(Level.FINE, "Could not send the 500: {0}", again.getClass().getName());
                 }
             }
-            if (closeAfter) {
-                // Not resumed: resuming hands the connection back to Grizzly's keep-alive handling, which would wait
-                // for (or, from inside a read, parse) the rest of a body that is never read. Grizzly's close lets the
-                // response already written go out first, then ends the suspended request with the connection.
-                request.getContext().getConnection().closeSilently();
-            } else {
-                response.resume();
-            }
+            request.getContext().getConnection().closeSilently();
             if (status > 0) {
                 logDone(status, start);
             }
