@@ -173,9 +173,12 @@ final class ScreeningApiHandler extends HttpHandler {
 
         /** Grizzly's timer, when the whole body has not come within the timeout; false keeps Grizzly out of it. */
         synchronized boolean timedOut() {
-            if (!answered && read > maxBytes) {
+            if (answered) {
+                return false;
+            }
+            if (read > maxBytes) {
                 answer(this::tooLarge);
-            } else if (!answered) {
+            } else {
                 answer(() -> {
                     HttpJson.error(response, 408, "The request body did not arrive in time.", null);
                     return 408;

@@ -121,6 +121,10 @@ class HttpAbuseIT {
         assertTrue(rawExchange("POST /api/screening HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999999\r\n\r\n{")
                 .startsWith("HTTP/1.1 413"));
         assertTrue(System.nanoTime() - begin < Chats.TIMEOUT.toNanos() / 3, "the server must close after its 413");
+        // one over the limit that stops coming: when the time is up, still 413, for it is too large either way
+        String stalled = rawExchange("POST /api/screening HTTP/1.1\r\nHost: x\r\nContent-Length: " + (2 * limit)
+                + "\r\n\r\n" + " ".repeat(limit + 100));
+        assertTrue(stalled.startsWith("HTTP/1.1 413"), abbreviate(stalled));
         // and one that says less than what follows: the rest is not the body
         String lying = rawExchange("POST /api/screening HTTP/1.1\r\nHost: x\r\nContent-Length: 12\r\n"
                 + "Connection: close\r\n\r\n{\"age\":34}  " + "x".repeat(200_000));
