@@ -56,15 +56,6 @@ public final class ChatServer implements AutoCloseable {
     /** How long {@link #close()} waits for chats to take their close frame before the connections are cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
-    /**
-     * The most reply bytes a chat may leave unread beyond the socket buffers before its connection is cut: dozens of
-     * replies, where a browser leaves none (see {@link SlowReaderGuard}).
-     */
-    static final int MAX_UNREAD_REPLY_BYTES = 64 * 1024;
-
-    /** The longest time unread replies may wait without the client taking any; shorter when the idle timeout is. */
-    static final Duration MAX_UNREAD_STALL = Duration.ofSeconds(30);
-
     private final ServerConfig config;
     private final HttpServer http;
     private final ChatContainer container;
@@ -107,8 +98,9 @@ public final class ChatServer implements AutoCloseable {
         listener.registerAddOn(new WebSocketOnlyUpgrades());
         listener.registerAddOn(new WebSocketAddOn(container, "/"));
         // a client that never reads its replies is cut off, rather than queued for without limit
-        Duration stall = config.idleTimeout().compareTo(MAX_UNREAD_STALL) < 0 ? config.idleTimeout() : MAX_UNREAD_STALL;
-        SlowReaderGuard slowReaders = new SlowReaderGuard(MAX_UNREAD_REPLY_BYTES, stall);
+        Duration stall = config.idleTimeout().compareTo(config.maxUnreadStall()) < 0 ? config.idleTimeout()
+                : config.maxUnreadStall();
+        SlowReaderGuard slowReaders = new SlowReaderGuard(config.maxUnreadReplyBytes(), stall);
         listener.registerAddOn(slowReaders);
         http.addListener(listener);
 

@@ -69,6 +69,14 @@ public final class Main implements Callable<Integer> {
             description = "How long to wait for the rest of a request body (default: ${DEFAULT-VALUE}).")
     long readTimeoutSeconds = ServerConfig.DEFAULT_READ_TIMEOUT.toSeconds();
 
+    @Option(names = "--max-unread-reply-bytes", paramLabel = "BYTES",
+            description = "Cuts off a chat that leaves this many reply bytes unread (default: ${DEFAULT-VALUE}).")
+    int maxUnreadReplyBytes = ServerConfig.DEFAULT_MAX_UNREAD_REPLY_BYTES;
+
+    @Option(names = "--max-unread-stall-seconds", paramLabel = "SECONDS",
+            description = "Cuts off a chat whose unread replies wait this long (default: ${DEFAULT-VALUE}).")
+    long maxUnreadStallSeconds = ServerConfig.DEFAULT_MAX_UNREAD_STALL.toSeconds();
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -94,6 +102,8 @@ public final class Main implements Callable<Integer> {
                     .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                     .maxRequestBytes(maxRequestBytes)
                     .readTimeout(Duration.ofSeconds(readTimeoutSeconds))
+                    .maxUnreadReplyBytes(maxUnreadReplyBytes)
+                    .maxUnreadStall(Duration.ofSeconds(maxUnreadStallSeconds))
                     .build();
         } catch (DataFileException e) {
             err.println("Cannot use the clinic profile: " + e.getMessage());

@@ -24,6 +24,10 @@ import org.ketaminefaq.core.ClinicProfile;
  * @param idleTimeout how long a chat may stay silent before the server closes it
  * @param maxRequestBytes the largest HTTP request body the screening API reads
  * @param readTimeout how long the server waits for a whole request body to arrive; past it the request gets 408
+ * @param maxUnreadReplyBytes the most reply bytes a chat may leave unread beyond the socket buffers before its
+ *     connection is cut: dozens of replies, where a browser leaves none
+ * @param maxUnreadStall the longest time unread replies may wait without the client taking any before its connection
+ *     is cut; the idle timeout, when that is shorter
  */
 public record ServerConfig(
         String host,
@@ -36,7 +40,9 @@ public record ServerConfig(
         int maxSessions,
         Duration idleTimeout,
         int maxRequestBytes,
-        Duration readTimeout) {
+        Duration readTimeout,
+        int maxUnreadReplyBytes,
+        Duration maxUnreadStall) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8025;
@@ -48,6 +54,8 @@ public record ServerConfig(
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+    public static final int DEFAULT_MAX_UNREAD_REPLY_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_MAX_UNREAD_STALL = Duration.ofSeconds(30);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -68,6 +76,8 @@ public record ServerConfig(
         requirePositive("idleTimeout", idleTimeout);
         requireAtLeast("maxRequestBytes", maxRequestBytes, 1);
         requirePositive("readTimeout", readTimeout);
+        requireAtLeast("maxUnreadReplyBytes", maxUnreadReplyBytes, 1);
+        requirePositive("maxUnreadStall", maxUnreadStall);
     }
 
     /** The defaults: 127.0.0.1:8025, the built-in default profile, and the default limits. */
@@ -94,6 +104,8 @@ public record ServerConfig(
         b.idleTimeout = idleTimeout;
         b.maxRequestBytes = maxRequestBytes;
         b.readTimeout = readTimeout;
+        b.maxUnreadReplyBytes = maxUnreadReplyBytes;
+        b.maxUnreadStall = maxUnreadStall;
         return b;
     }
 
@@ -123,6 +135,8 @@ public record ServerConfig(
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int maxUnreadReplyBytes = DEFAULT_MAX_UNREAD_REPLY_BYTES;
+        private Duration maxUnreadStall = DEFAULT_MAX_UNREAD_STALL;
 
         private Builder() {
         }
@@ -182,6 +196,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder maxUnreadReplyBytes(int maxUnreadReplyBytes) {
+            this.maxUnreadReplyBytes = maxUnreadReplyBytes;
+            return this;
+        }
+
+        public Builder maxUnreadStall(Duration maxUnreadStall) {
+            this.maxUnreadStall = maxUnreadStall;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -191,7 +215,7 @@ public record ServerConfig(
             // the default profile is read from the classpath, so only when nobody gave one
             ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
             return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
-                    maxSessions, idleTimeout, maxRequestBytes, readTimeout);
+                    maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall);
         }
     }
 }

@@ -51,7 +51,8 @@ class MainTest {
         command.setOut(new PrintWriter(out, true));
         assertEquals(0, command.execute("--help"));
         for (String option : new String[] {"--host", "--port", "--profile", "--max-message-length", "--max-frame-bytes",
-            "--messages-per-second", "--message-burst", "--max-sessions", "--idle-timeout-seconds"}) {
+            "--messages-per-second", "--message-burst", "--max-sessions", "--idle-timeout-seconds",
+            "--max-unread-reply-bytes", "--max-unread-stall-seconds"}) {
             assertTrue(out.toString().contains(option), option);
         }
     }

@@ -22,6 +22,8 @@ class ServerConfigTest {
         assertEquals(2000, config.maxSessions());
         assertEquals(Duration.ofMinutes(5), config.idleTimeout());
         assertEquals(64 * 1024, config.maxRequestBytes());
+        assertEquals(64 * 1024, config.maxUnreadReplyBytes());
+        assertEquals(Duration.ofSeconds(30), config.maxUnreadStall());
     }
 
     @Test
@@ -42,5 +44,8 @@ class ServerConfigTest {
         assertEquals("idleTimeout must be longer than zero, but was PT0S",
                 assertThrows(IllegalArgumentException.class,
                         () -> ServerConfig.builder().idleTimeout(Duration.ZERO).build()).getMessage());
+        assertEquals("maxUnreadReplyBytes must be at least 1, but was 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ServerConfig.builder().maxUnreadReplyBytes(0).build()).getMessage());
     }
 }
