@@ -72,7 +72,7 @@ final class LoadSession extends WsClients.FrameListener {
     }
 
     @Override
-    synchronized void onFrame(WebSocket ws, String frame) {
+    synchronized void onFrame(WebSocket ws, CharSequence frame) {
         long now = System.nanoTime();
         if (!welcomed.isDone()) {
             welcomed.complete(null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.CharBuffer;
 
 /**
  * The top-level fields of a server frame that the load tool checks: {@code type}, {@code intent}, {@code code} and
@@ -15,17 +16,17 @@ record ReplySummary(String type, String intent, String code, String text) {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Never throws: a frame that is not a JSON object gives type {@code "<not json>"}. */
-    static ReplySummary parse(String frame) {
+    static ReplySummary parse(CharSequence frame) {
         return parse(frame, true);
     }
 
-    /** As {@link #parse(String)}; without {@code withText}, the {@code text} field is skipped and left null. */
-    static ReplySummary parse(String frame, boolean withText) {
+    /** As {@link #parse(CharSequence)}; without {@code withText}, the {@code text} field is skipped and left null. */
+    static ReplySummary parse(CharSequence frame, boolean withText) {
         String type = null;
         String intent = null;
         String code = null;
         String text = null;
-        try (JsonParser p = JSON.createParser(frame)) {
+        try (JsonParser p = parser(frame)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new ReplySummary("<not json>", null, null, null);
             }
@@ -48,5 +49,13 @@ record ReplySummary(String type, String intent, String code, String text) {
             return new ReplySummary("<not json>", null, null, null);
         }
         return new ReplySummary(type, intent, code, text);
+    }
+
+    /** Reads the characters where they are: a frame as the JDK decoded it is a buffer over an array. */
+    private static JsonParser parser(CharSequence frame) throws IOException {
+        if (frame instanceof CharBuffer buffer && buffer.hasArray()) {
+            return JSON.createParser(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        }
+        return JSON.createParser(frame.toString());
     }
 }

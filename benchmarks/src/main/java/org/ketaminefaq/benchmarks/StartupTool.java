@@ -212,7 +212,7 @@ public final class StartupTool implements Callable<Integer> {
         }
 
         @Override
-        void onFrame(WebSocket ws, String frame) {
+        void onFrame(WebSocket ws, CharSequence frame) {
             long now = System.nanoTime();
             if (!welcome.isDone()) {
                 welcome.complete(now);

@@ -1,0 +1,67 @@
+package org.ketaminefaq.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Proxy;
+import java.net.http.WebSocket;
+import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The load tool reads frames where the JDK decoded them; what it reads must still be each frame, whole and alone. */
+class FrameReadingTest {
+
+    private static final String ANSWER = "{\"type\":\"answer\",\"intent\":\"cost\",\"confidence\":0.65,"
+            + "\"text\":\"Prices vary — by clinic.\",\"sources\":[{\"id\":\"a\"}]}";
+
+    @Test
+    void aReplyIsReadFromTheMiddleOfABuffer() {
+        String around = "xx" + ANSWER + "yy";
+        CharBuffer frame = CharBuffer.wrap(around.toCharArray(), 2, ANSWER.length()).slice();
+
+        ReplySummary reply = ReplySummary.parse(frame, true);
+
+        assertEquals(new ReplySummary("answer", "cost", null, "Prices vary — by clinic."), reply);
+    }
+
+    @Test
+    void theTextIsLeftOutWhenNotAsked() {
+        ReplySummary reply = ReplySummary.parse(CharBuffer.wrap(ANSWER), false);
+
+        assertEquals("answer", reply.type());
+        assertNull(reply.text());
+    }
+
+    @Test
+    void aFrameInPiecesArrivesWholeAndTheNextOneAlone() {
+        List<String> frames = new ArrayList<>();
+        WsClients.FrameListener listener = new WsClients.FrameListener() {
+            @Override
+            void onFrame(WebSocket ws, CharSequence frame) {
+                frames.add(frame.toString());
+            }
+
+            @Override
+            void onEnd(int code) {
+            }
+        };
+        WebSocket ws = noOpWebSocket();
+        char[] decoded = ANSWER.toCharArray();
+
+        listener.onText(ws, CharBuffer.wrap(decoded, 0, 40), false);
+        listener.onText(ws, ANSWER.substring(40, 70), false);
+        listener.onText(ws, CharBuffer.wrap(decoded, 70, decoded.length - 70), true);
+        listener.onText(ws, CharBuffer.wrap("{\"type\":\"echo\"}"), true);
+        listener.onText(ws, "{\"type\":", false);
+        listener.onText(ws, "\"error\"}", true);
+
+        assertEquals(List.of(ANSWER, "{\"type\":\"echo\"}", "{\"type\":\"error\"}"), frames);
+    }
+
+    private static WebSocket noOpWebSocket() {
+        return (WebSocket) Proxy.newProxyInstance(WebSocket.class.getClassLoader(), new Class<?>[] {WebSocket.class},
+                (proxy, method, args) -> null);
+    }
+}
