@@ -153,15 +153,44 @@ final class BenchmarksAnalysis {
                 r.paced().sessions(), r.paced().worstP99(LoadTool.CHAT),
                 r.paced().rounds().stream().filter(x -> x.target().equals(LoadTool.CHAT))
                         .mapToDouble(x -> x.latency().p50()).max().orElse(Double.NaN)));
-        md.append("Much of the distance from the mean to the p99 is garbage collection. Logged with `-Xlog:gc` in "
-                + "separate runs of the same load, G1's young-generation pauses took 6 to 23 ms in the chat server "
-                + "and 3 to 25 ms in the load generator (up to 100 ms in one run), every two or three seconds; each "
-                + "one holds up every message in flight, and on two shared cores the collector's threads wait for "
-                + "the other JVM too. "
-                + "With ZGC in the servers and the load generator (pauses well under a millisecond, for more CPU "
+        md.append("Much of the distance from the mean to the p99 is garbage collection: a stop-the-world pause in "
+                + "either JVM holds up every message in flight, and on two shared cores the collector's threads "
+                + "wait for the other JVM too. ");
+        gcPauses(md, l);
+        md.append("With ZGC in the servers and the load generator (pauses well under a millisecond, for more CPU "
                 + "per message), one run of six chat rounds gave a p99 of 43 to 49 ms and the next 40 to 63 ms: "
                 + "no reliable gain on this machine, so the servers run with the JVM's default collector, as an "
                 + "operator would start them.\n\n");
+    }
+
+    /** This run's chat rounds: how often each JVM paused, and the p99 of the rounds with and without a pause. */
+    private static void gcPauses(StringBuilder md, LoadReport l) {
+        List<RoundResult> chat = l.rounds().stream().filter(x -> x.target().equals(LoadTool.CHAT)).toList();
+        if (chat.stream().anyMatch(x -> !x.serverGc().known())) {
+            return; // a server the tool did not start: its collections were not counted
+        }
+        long serverPauses = chat.stream().mapToLong(x -> x.serverGc().collections()).sum();
+        long serverMillis = chat.stream().mapToLong(x -> x.serverGc().millis()).sum();
+        long clientPauses = chat.stream().mapToLong(x -> x.clientGc().collections()).sum();
+        long clientMillis = chat.stream().mapToLong(x -> x.clientGc().millis()).sum();
+        md.append(f("In this run's %d chat rounds the server paused %d times (%,d ms in all) and the load "
+                + "generator %d times (%,d ms).", chat.size(), serverPauses, serverMillis, clientPauses,
+                clientMillis));
+        List<RoundResult> paused = chat.stream()
+                .filter(x -> x.serverGc().collections() + x.clientGc().collections() > 0).toList();
+        List<RoundResult> clear = chat.stream()
+                .filter(x -> x.serverGc().collections() + x.clientGc().collections() == 0).toList();
+        if (!paused.isEmpty() && !clear.isEmpty()) {
+            md.append(f(" The rounds without a pause in either JVM had a p99 of %s, those with one %s.",
+                    p99Range(clear), p99Range(paused)));
+        }
+        md.append(" ");
+    }
+
+    private static String p99Range(List<RoundResult> rounds) {
+        double low = rounds.stream().mapToDouble(x -> x.latency().p99()).min().orElse(Double.NaN);
+        double high = rounds.stream().mapToDouble(x -> x.latency().p99()).max().orElse(Double.NaN);
+        return Math.round(low) == Math.round(high) ? f("%.0f ms", low) : f("%.0f to %.0f ms", low, high);
     }
 
     /** The round of a target with the lowest p99. */

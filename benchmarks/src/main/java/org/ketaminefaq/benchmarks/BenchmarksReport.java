@@ -157,18 +157,23 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
 
     private static void roundsTable(StringBuilder md, List<RoundResult> rounds) {
         md.append("| round | server | connected | answered | lost | out of order | error replies | messages/s "
-                + "| p50 | p95 | p99 | max | server CPU per message | client CPU per message | other load |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| p50 | p95 | p99 | max | server CPU per message | client CPU per message | other load "
+                + "| GC pauses: server | client |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RoundResult r : rounds) {
             md.append(f("| %s | %s | %,d / %,d | %,d | %d | %d | %s | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms "
-                    + "| %.0f µs | %.0f µs | %.0f%% |%n", r.label(), r.target(), r.connected(), r.sessions(),
+                    + "| %.0f µs | %.0f µs | %.0f%% | %s | %s |%n", r.label(), r.target(), r.connected(), r.sessions(),
                     r.answered(), r.lost(), r.outOfOrder(), r.errors().isEmpty() ? "none" : r.errors().toString(),
                     r.throughput(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.latency().max(),
-                    r.serverCpuMicrosPerMessage(), r.clientCpuMicrosPerMessage(), r.otherCpuShare() * 100));
+                    r.serverCpuMicrosPerMessage(), r.clientCpuMicrosPerMessage(), r.otherCpuShare() * 100,
+                    r.serverGc().describe(), r.clientGc().describe()));
         }
         md.append("\nCPU per message is the process's CPU time (all threads: JIT and GC included) over the round, "
                 + "divided by the messages answered; other load is the share of the machine that other processes "
-                + "used meanwhile.\n\n");
+                + "used meanwhile. GC pauses are the stop-the-world collections of each JVM during the round, with "
+                + "their time in all, as its garbage collector MXBeans count them (the servers' through JMX on "
+                + "loopback, which the tool turns on with `-Dcom.sun.management.jmxremote.*` options left out of "
+                + "the commands above).\n\n");
     }
 
     private void idleSection(StringBuilder md) {

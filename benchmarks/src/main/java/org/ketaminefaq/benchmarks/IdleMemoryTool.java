@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,19 +98,14 @@ public final class IdleMemoryTool implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadTool.requireFile(serverJar);
         PrintWriter stdout = new PrintWriter(System.out, true);
-        int jmxPort = freePort();
-        List<String> jvm = List.of("-Xmx" + heap,
-                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
-                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                "-Djava.rmi.server.hostname=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false",
-                "-Dcom.sun.management.jmxremote.ssl=false");
+        int jmxPort = ServerProcess.freePort();
+        List<String> jvm = new ArrayList<>();
+        jvm.add("-Xmx" + heap);
+        jvm.addAll(ServerProcess.jmxOptions(jmxPort));
         List<String> args = List.of("--max-sessions", Integer.toString(sessions + 1000));
         stdout.printf(Locale.ROOT, "Idle memory: %d sessions, server heap -Xmx%s%n", sessions, heap);
         try (ServerProcess server = ServerProcess.chat(serverJar, jvm, args, logs);
-             JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
-                     "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"))) {
+             JMXConnector jmx = ServerProcess.connectJmx(jmxPort)) {
             MBeanServerConnection connection = jmx.getMBeanServerConnection();
             MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(connection,
                     ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
@@ -204,11 +196,5 @@ public final class IdleMemoryTool implements Callable<Integer> {
         });
         shares.sort(Comparator.comparingDouble(ClassShare::bytes).reversed());
         return shares.subList(0, Math.min(20, shares.size()));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -38,8 +38,13 @@ final class LoadRound {
     private LoadRound() {
     }
 
-    static RoundResult run(String label, String target, URI uri, Optional<ProcessHandle> server, Workload workload,
-            Workload.Expectation expectation, WsClients clients, Settings settings) throws InterruptedException {
+    /**
+     * @param server the server's process, for its CPU time; empty when it is not a process this tool started
+     * @param serverGc the server's collections, read the same way
+     */
+    static RoundResult run(String label, String target, URI uri, Optional<ProcessHandle> server,
+            Optional<GcPauses> serverGc, Workload workload, Workload.Expectation expectation, WsClients clients,
+            Settings settings) throws InterruptedException {
         ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "load-timeouts");
             t.setDaemon(true);
@@ -54,6 +59,9 @@ final class LoadRound {
         List<LoadSession> connected = open(sessions, uri, clients, settings);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
 
+        GcPauses clientGc = GcPauses.local();
+        GcPauses.Count serverGcStart = serverGc.map(GcPauses::now).orElse(GcPauses.Count.UNKNOWN);
+        GcPauses.Count clientGcStart = clientGc.now();
         long serverCpuStart = cpuNanos(server);
         long clientCpuStart = cpuNanos(Optional.of(ProcessHandle.current()));
         MachineLoad.Window window = MachineLoad.window();
@@ -77,6 +85,9 @@ final class LoadRound {
         long end = connected.stream().mapToLong(LoadSession::finishedAt).max().orElse(start);
         long serverCpu = cpuNanos(server) - serverCpuStart;
         long clientCpu = cpuNanos(Optional.of(ProcessHandle.current())) - clientCpuStart;
+        GcPauses.Count serverGcInRound = serverGc.map(g -> g.now().minus(serverGcStart))
+                .orElse(GcPauses.Count.UNKNOWN);
+        GcPauses.Count clientGcInRound = clientGc.now().minus(clientGcStart);
         // without the server's process (one already running) its CPU time cannot be told from others'
         double otherShare = server.isPresent() ? window.othersShare(serverCpu + clientCpu) : Double.NaN;
         closeAll(connected, Duration.ofSeconds(30));
@@ -104,7 +115,8 @@ final class LoadRound {
                 connectSeconds, sent, answered, lost, outOfOrder, Map.copyOf(errors), closedEarly, seconds,
                 answered / seconds, Latency.ofNanos(roundTrips),
                 server.isPresent() && answered > 0 ? serverCpu / 1e3 / answered : Double.NaN,
-                answered > 0 ? clientCpu / 1e3 / answered : Double.NaN, otherShare);
+                answered > 0 ? clientCpu / 1e3 / answered : Double.NaN, otherShare, serverGcInRound,
+                clientGcInRound);
     }
 
     /** A process's CPU time so far (all its threads, user and system), as the operating system counts it. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.management.remote.JMXConnector;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
 import org.ketaminefaq.chatbot.nlp.QuietLibraries;
 import org.ketaminefaq.core.ClinicKnowledge;
@@ -154,7 +155,8 @@ public final class LoadTool implements Callable<Integer> {
     }
 
     /** A server the rounds of one letter go to, and what its replies must be in measured and warm-up rounds. */
-    private record Target(String name, URI uri, Optional<ProcessHandle> process, String description,
+    private record Target(String name, URI uri, Optional<ProcessHandle> process, Optional<GcPauses> gc,
+                          String description,
                           Workload.Expectation expectation, Workload.Expectation warmupExpectation) {
     }
 
@@ -171,32 +173,35 @@ public final class LoadTool implements Callable<Integer> {
         Workload.Expectation echoWarmup = warmupWorkload.echoExpectation();
         List<String> jvm = List.of("-Xms" + serverHeap, "-Xmx" + serverHeap);
         List<ServerProcess> started = new ArrayList<>();
+        List<JMXConnector> jmxConnections = new ArrayList<>();
         try {
             Map<String, Target> targets = new LinkedHashMap<>();
             if (serverJar != null) {
-                ServerProcess p = ServerProcess.chat(serverJar, jvm, loadServerArgs(sessions), logs);
+                int jmx = ServerProcess.freePort();
+                ServerProcess p = ServerProcess.chat(serverJar, withJmx(jvm, jmx), loadServerArgs(sessions), logs);
                 started.add(p);
-                targets.put("A", new Target(CHAT, p.uri(), ProcessHandle.of(p.pid()), display(p.command()),
-                        chatExpected, chatWarmup));
+                targets.put("A", startedTarget(CHAT, p, jmx, jmxConnections, chatExpected, chatWarmup));
             } else {
-                targets.put("A", new Target(CHAT, url, Optional.empty(), url.toString(), chatExpected,
-                        chatWarmup));
+                targets.put("A", new Target(CHAT, url, Optional.empty(), Optional.empty(), url.toString(),
+                        chatExpected, chatWarmup));
             }
             if (echo) {
-                ServerProcess p = ServerProcess.echo(jvm, List.of(), logs.resolve("echo-server.log"));
+                int jmx = ServerProcess.freePort();
+                ServerProcess p = ServerProcess.echo(withJmx(jvm, jmx), List.of(), logs.resolve("echo-server.log"));
                 started.add(p);
-                targets.put("B", new Target(ECHO, p.uri(), ProcessHandle.of(p.pid()), display(p.command()),
-                        workload.echoExpectation(), echoWarmup));
+                targets.put("B", startedTarget(ECHO, p, jmx, jmxConnections, workload.echoExpectation(),
+                        echoWarmup));
             } else if (echoUrl != null) {
-                targets.put("B", new Target(ECHO, echoUrl, Optional.empty(), echoUrl.toString(),
+                targets.put("B", new Target(ECHO, echoUrl, Optional.empty(), Optional.empty(), echoUrl.toString(),
                         workload.echoExpectation(), echoWarmup));
             }
             if (sizedEcho) {
-                ServerProcess p = ServerProcess.echo(jvm, List.of("--reply-bytes",
+                int jmx = ServerProcess.freePort();
+                ServerProcess p = ServerProcess.echo(withJmx(jvm, jmx), List.of("--reply-bytes",
                         Integer.toString(chatExpected.meanReplyBytes())), logs.resolve("sized-echo-server.log"));
                 started.add(p);
-                targets.put("C", new Target(SIZED_ECHO, p.uri(), ProcessHandle.of(p.pid()), display(p.command()),
-                        workload.echoExpectation(), echoWarmup));
+                targets.put("C", startedTarget(SIZED_ECHO, p, jmx, jmxConnections, workload.echoExpectation(),
+                        echoWarmup));
             }
             WsClients clients = WsClients.perProcessor();
             LoadRound.Settings defaults = LoadRound.Settings.defaults();
@@ -218,7 +223,7 @@ public final class LoadTool implements Callable<Integer> {
                         continue;
                     }
                     RoundResult round = print(stdout, LoadRound.run("w" + w, t.name(), t.uri(), t.process(),
-                            warmupWorkload, t.warmupExpectation(), clients, fullSpeed));
+                            t.gc(), warmupWorkload, t.warmupExpectation(), clients, fullSpeed));
                     warmups.add(round);
                     done.add(round.throughput());
                     any = true;
@@ -240,8 +245,8 @@ public final class LoadTool implements Callable<Integer> {
                             others * 100);
                 }
                 Target t = targets.get(r);
-                measured.add(print(stdout, LoadRound.run(r + (++n), t.name(), t.uri(), t.process(), workload,
-                        t.expectation(), clients, settings)));
+                measured.add(print(stdout, LoadRound.run(r + (++n), t.name(), t.uri(), t.process(), t.gc(),
+                        workload, t.expectation(), clients, settings)));
             }
             LoadReport result = new LoadReport(sessions, messages, thinkMillis, chatExpected.meanReplyBytes(),
                     targets.values().stream().map(t -> t.name() + ": " + t.description()).toList(), warmupRounds,
@@ -256,8 +261,32 @@ public final class LoadTool implements Callable<Integer> {
                     : "NOT CLEAN: some messages were lost, out of order, refused or errors.");
             return result;
         } finally {
+            for (JMXConnector connection : jmxConnections) {
+                connection.close();
+            }
             started.forEach(ServerProcess::close);
         }
+    }
+
+    private static List<String> withJmx(List<String> jvm, int jmxPort) {
+        List<String> options = new ArrayList<>(jvm);
+        options.addAll(ServerProcess.jmxOptions(jmxPort));
+        return options;
+    }
+
+    /**
+     * A server this tool started, with JMX on loopback so that each round can count its garbage collections. The
+     * JMX options are left out of the command shown in reports: they only let the tool look.
+     */
+    private static Target startedTarget(String name, ServerProcess process, int jmxPort,
+            List<JMXConnector> connections, Workload.Expectation expectation, Workload.Expectation warmup)
+            throws IOException {
+        JMXConnector jmx = ServerProcess.connectJmx(jmxPort);
+        connections.add(jmx);
+        List<String> jmxOptions = ServerProcess.jmxOptions(jmxPort);
+        String shown = display(process.command().stream().filter(arg -> !jmxOptions.contains(arg)).toList());
+        return new Target(name, process.uri(), ProcessHandle.of(process.pid()),
+                Optional.of(GcPauses.remote(jmx.getMBeanServerConnection())), shown, expectation, warmup);
     }
 
     /** Whether the last two warm-up rounds of a server agree within 10%: its JIT has done the bulk of its work. */

@@ -26,11 +26,14 @@ import java.util.Map;
  * @param clientCpuMicrosPerMessage the same for the load generator's own process
  * @param otherCpuShare the share of the machine's CPU that other processes used meanwhile (0 to 1): more than a few
  *     percent means something else ran and the round's figures are disturbed; NaN where unknown
+ * @param serverGc the server's garbage-collection pauses from the first message to the last reply; unknown when the
+ *     server is not a process this tool started
+ * @param clientGc the same for the load generator's own JVM
  */
 record RoundResult(String label, String target, int sessions, int messagesPerSession, int connected,
         double connectSeconds, long sent, long answered, long lost, long outOfOrder, Map<String, Long> errors,
         int closedEarly, double seconds, double throughput, Latency latency, double serverCpuMicrosPerMessage,
-        double clientCpuMicrosPerMessage, double otherCpuShare) {
+        double clientCpuMicrosPerMessage, double otherCpuShare, GcPauses.Count serverGc, GcPauses.Count clientGc) {
 
     /** Nothing lost, nothing out of order, no error reply, every session connected and stayed. */
     boolean clean() {
@@ -42,9 +45,11 @@ record RoundResult(String label, String target, int sessions, int messagesPerSes
         return String.format(java.util.Locale.ROOT,
                 "%-4s %-5s sessions %d/%d connected in %.1f s, %d sent, %d answered, %d lost, %d out of order, "
                         + "errors %s, %d closed early; %.0f msg/s over %.2f s; round trip ms p50 %.2f p95 %.2f "
-                        + "p99 %.2f max %.2f; CPU us/msg server %.1f client %.1f; other load %.0f%%",
+                        + "p99 %.2f max %.2f; CPU us/msg server %.1f client %.1f; other load %.0f%%; GC pauses server %s "
+                        + "client %s",
                 label, target, connected, sessions, connectSeconds, sent, answered, lost, outOfOrder, errors,
                 closedEarly, throughput, seconds, latency.p50(), latency.p95(), latency.p99(), latency.max(),
-                serverCpuMicrosPerMessage, clientCpuMicrosPerMessage, otherCpuShare * 100);
+                serverCpuMicrosPerMessage, clientCpuMicrosPerMessage, otherCpuShare * 100, serverGc.describe(),
+                clientGc.describe());
     }
 }

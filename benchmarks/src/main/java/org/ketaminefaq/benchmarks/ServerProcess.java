@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * A server in its own JVM, started as a child process, so that the load it serves and the load generator never share
@@ -34,6 +39,32 @@ final class ServerProcess implements AutoCloseable {
         this.uri = uri;
         this.log = log;
         this.command = command;
+    }
+
+    /** A TCP port on loopback that is free now, for a server or its JMX. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * JVM options that open JMX on loopback at {@code port}, without authentication or TLS: only the tools on this
+     * machine reach it, and they only read figures and ask for collections.
+     */
+    static List<String> jmxOptions(int port) {
+        return List.of("-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false");
+    }
+
+    /** Connects to the JMX that {@link #jmxOptions} opened in a server started with them. */
+    static JMXConnector connectJmx(int port) throws IOException {
+        return JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port
+                + "/jmxrmi"));
     }
 
     /** The java launcher of this JVM, so that children run on the same JDK. */

@@ -154,7 +154,7 @@ public final class StartupTool implements Callable<Integer> {
 
     /** Launches the jar, times the first answer and stops it with SIGTERM. */
     private Launch launch(WsClients clients, List<String> jvm, Path log) throws Exception {
-        int port = IdleMemoryTool.freePort();
+        int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>();
         command.add(ServerProcess.java());
         command.addAll(jvm);
