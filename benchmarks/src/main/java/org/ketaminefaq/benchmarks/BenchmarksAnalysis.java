@@ -127,9 +127,12 @@ final class BenchmarksAnalysis {
         md.append("These figures vary from run to run more than from round to round: in the runs of this command "
                 + "and of its load step made while this file was written, on this machine and with nothing else "
                 + "running, the chat / bare echo ratio ranged from 0.55 to 0.87 with the frames answered on worker "
-                + "threads and from 0.50 to 0.62 on the selector threads, and a server's CPU time per message "
-                + "differed by up to a factor of two between two launches of the same jar. The rounds of one run, "
-                + "which alternate between the servers, compare with each other better than runs do.\n\n");
+                + "threads and from 0.50 to 0.86 on the selector threads, and a server's CPU time per message "
+                + "differed by up to a factor of two between two launches of the same jar. The machine is a "
+                + "virtual one on a shared host: on one morning the bare echo fell from about 80,000 to about "
+                + "50,000 messages a second between runs an hour apart, with nothing else running inside it and "
+                + "the single-threaded JMH figures unchanged. The rounds of one run, which alternate between the "
+                + "servers, compare with each other better than runs do.\n\n");
     }
 
     private static void roundTrip(StringBuilder md, BenchmarksReport r) {
