@@ -331,10 +331,6 @@ public final class LoadTool implements Callable<Integer> {
         return p.startsWith(here) ? here.relativize(p).toString() : path;
     }
 
-    private static Optional<ProcessHandle> handle(ServerProcess process) {
-        return process == null ? Optional.empty() : ProcessHandle.of(process.pid());
-    }
-
     private static RoundResult print(PrintWriter out, RoundResult result) {
         out.println(result.summary());
         return result;
