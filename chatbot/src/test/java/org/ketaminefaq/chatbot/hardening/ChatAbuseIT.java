@@ -381,6 +381,50 @@ class ChatAbuseIT {
         }
     }
 
+    @Test
+    void theUnreadLimitsAnOperatorSetsDecideWhenAClientThatStoppedReadingIsCutOff() throws Exception {
+        // long enough that the idle timeout, and the 30 s default stall, play no part within the waits below
+        Duration minutes = Duration.ofMinutes(5);
+        int room = 64 << 20; // far more than the answers to the burst below
+
+        // the default byte limit: the burst's answers go over it, and the client is cut off
+        try (ChatServer defaults = ChatServer.start(noRateLimit(minutes).maxUnreadStall(minutes).build());
+             RawWebSocket sink = burstThenSilence(defaults)) {
+            Chats.awaitOpenChats(defaults, 0);
+        }
+        // room for all of them and no stall limit in reach: the same client stays
+        try (ChatServer roomy = ChatServer.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
+                .maxUnreadStall(minutes).build()); RawWebSocket sink = burstThenSilence(roomy)) {
+            Thread.sleep(3000); // time to answer the burst; a wait, not a timing assertion
+            assertEquals(1, roomy.openChats(), "a client within both limits was cut off");
+        }
+        // room for all of them, but a stall limit of 1 s: cut off once its answers have waited that long
+        try (ChatServer stalls = ChatServer.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
+                .maxUnreadStall(Duration.ofSeconds(1)).build()); RawWebSocket sink = burstThenSilence(stalls)) {
+            Chats.awaitOpenChats(stalls, 0);
+        }
+    }
+
+    /** Every frame answered in full, so that a burst costs the server all its answers. */
+    private static ServerConfig.Builder noRateLimit(Duration idleTimeout) {
+        return ServerConfig.builder().port(0).messagesPerSecond(1_000_000).messageBurst(1_000_000)
+                .idleTimeout(idleTimeout);
+    }
+
+    /**
+     * A chat whose client sends 8,000 questions at once (some 10 MB of answers, more than the socket buffers hold
+     * with its 4 KB receive buffer) and then neither reads nor sends.
+     */
+    private static RawWebSocket burstThenSilence(ChatServer server) throws Exception {
+        RawWebSocket ws = RawWebSocket.handshake(server.chatUri(), Chats.origin(server), 4096);
+        assertEquals(101, ws.status());
+        Chats.awaitOpenChats(server, 1);
+        ws.sendRaw(repeat(RawWebSocket.frame(true, RawWebSocket.OP_TEXT,
+                ProtocolPropertiesTest.messageFrame(Chats.COST_QUESTION).getBytes(StandardCharsets.UTF_8), true),
+                8000));
+        return ws;
+    }
+
     // ---- idle and half-open ----
 
     @Test
