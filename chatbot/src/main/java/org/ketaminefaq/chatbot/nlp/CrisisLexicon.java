@@ -214,7 +214,9 @@ public final class CrisisLexicon {
         while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
             i++;
         }
-        return shorter.substring(i).equals(longer.substring(i + 1));
+        // the rest after the extra letter, compared in place: this runs for each long word of every message against
+        // every lexicon word of about its length
+        return shorter.regionMatches(i, longer, i + 1, shorter.length() - i);
     }
 
     private static List<Pattern> compile(String... patterns) {
