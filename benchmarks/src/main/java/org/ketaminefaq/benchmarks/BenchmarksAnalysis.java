@@ -156,14 +156,31 @@ final class BenchmarksAnalysis {
                 r.paced().sessions(), r.paced().worstP99(LoadTool.CHAT),
                 r.paced().rounds().stream().filter(x -> x.target().equals(LoadTool.CHAT))
                         .mapToDouble(x -> x.latency().p50()).max().orElse(Double.NaN)));
-        md.append("Much of the distance from the mean to the p99 is garbage collection: a stop-the-world pause in "
-                + "either JVM holds up every message in flight, and on two shared cores the collector's threads "
-                + "wait for the other JVM too. ");
+        md.append("Two things move the p99 from round to round. One is what a message costs the two processes: "
+                + "it sets the throughput, and with it the mean round trip. ");
+        costSpread(md, l);
+        md.append("The other is garbage collection: a stop-the-world pause in either JVM holds up every message in "
+                + "flight, and on two shared cores the collector's threads wait for the other JVM too. ");
         gcPauses(md, l);
         md.append("With ZGC in the servers and the load generator (pauses well under a millisecond, for more CPU "
                 + "per message), one run of six chat rounds gave a p99 of 43 to 49 ms and the next 40 to 63 ms: "
                 + "no reliable gain on this machine, so the servers run with the JVM's default collector, as an "
                 + "operator would start them.\n\n");
+    }
+
+    /** The chat rounds with the highest and the lowest p99, and the CPU a message cost the two processes in each. */
+    private static void costSpread(StringBuilder md, LoadReport l) {
+        List<RoundResult> chat = l.rounds().stream().filter(x -> x.target().equals(LoadTool.CHAT)).toList();
+        RoundResult worst = chat.stream().max(java.util.Comparator.comparingDouble(x -> x.latency().p99()))
+                .orElseThrow();
+        RoundResult best = best(l, LoadTool.CHAT);
+        if (chat.size() > 1 && !Double.isNaN(worst.serverCpuMicrosPerMessage())) {
+            md.append(f("In this run the chat round with the highest p99 (%s, %.0f ms) cost them %.0f µs of CPU per "
+                    + "message, the one with the lowest (%s, %.0f ms) %.0f µs. ", worst.label(),
+                    worst.latency().p99(), worst.serverCpuMicrosPerMessage() + worst.clientCpuMicrosPerMessage(),
+                    best.label(), best.latency().p99(),
+                    best.serverCpuMicrosPerMessage() + best.clientCpuMicrosPerMessage()));
+        }
     }
 
     /** This run's chat rounds: how often each JVM paused, and the p99 of the rounds with and without a pause. */
