@@ -156,7 +156,9 @@ final class SlowReaderGuard implements AddOn, AutoCloseable {
         @Override
         public NextAction handleWrite(FilterChainContext ctx) {
             Connection<?> connection = ctx.getConnection();
-            if (chats.containsKey(connection) && queuedBytes(connection) > maxQueuedBytes) {
+            // the queue's size first: it is one read, and it is over the limit far less often than a connection is
+            // a chat, so the map is looked up only then
+            if (queuedBytes(connection) > maxQueuedBytes && chats.containsKey(connection)) {
                 // the write goes on to the closed connection, and fails there like any write to a gone client
                 cut(connection, "more than " + maxQueuedBytes + " bytes waiting");
             }
