@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The part of BENCHMARKS.md that says what limits each figure and what was changed in the product to get there. The
- * figures it quotes come from the run; the profiles it describes were taken while the changes were made (the method
- * is given with each), and the "before" figures are those of the same benchmark on the code before the changes.
+ * figures it quotes come from the run, except two kinds, which the text says are from elsewhere: the shares of the chat
+ * server's CPU profile, which needs JDK 25 and is taken with {@link ProfileShares} (the text gives the commands), and
+ * the "before" figures, those of the same benchmark on the code before the changes.
  */
 final class BenchmarksAnalysis {
 
@@ -47,8 +48,11 @@ final class BenchmarksAnalysis {
                 + "garbage-collection pauses of the benchmark's 512 MB heap and JIT compilation, not the path.\n\n");
     }
 
-    /** The dialogue's share of the chat server's CPU time under load, from the profile described in the text. */
-    static final double DIALOGUE_SHARE = 0.245;
+    /**
+     * The dialogue's share of the chat server's CPU time under load, from the profile described in the text: taken
+     * with {@link ProfileShares} on the code this file describes, and to be taken again when that code changes.
+     */
+    static final double DIALOGUE_SHARE = 0.233;
 
     /** The last full run with chat frames answered on worker threads (commit 571a952): ratio, then msg/s. */
     private static final double WORKER_THREAD_RATIO = 0.61;
@@ -77,15 +81,16 @@ final class BenchmarksAnalysis {
                 + "for %.0f µs (chat less sized echo).%n%n", chatServer, chatClient, echoServer, echoClient,
                 l.meanChatReplyBytes(), sizedServer, sizedClient, chatServer - echoServer, sizedServer - echoServer,
                 chatServer - sizedServer));
-        md.append(f("A CPU profile of the chat server under this load (the commands are below) split its CPU time "
-                + "into: the dialogue (normalise, crisis check, classify, decide, compose) %.1f%%: the classifier "
-                + "14.5%%, the crisis lexicon 3.7%%, the normaliser 2.6%%; writing the reply's JSON 4.9%% (an "
-                + "answer's fields after the confidence are written once per answer; fallbacks, questions and "
-                + "results are still written from a Jackson tree); Tyrus's encoding of each reply to UTF-8 12%%, "
-                + "character by character through its own strict encoder, since its API takes a text frame only as "
-                + "a `String`; the socket write 19%%; restarting each chat's idle timer 2.5%%; and reading, "
-                + "unmasking and dispatching the frames, as the echo server does. Nearly all of it (99%%) is on "
-                + "Grizzly's two selector threads, which now answer the frames themselves. "
+        md.append(f("A CPU profile of the chat server under this load (taken separately, on the same code and "
+                + "machine, with JDK 25; the commands are below) split its CPU time into: the dialogue (normalise, "
+                + "crisis check, classify, decide, compose) %.1f%%: the classifier 13.7%%, the crisis lexicon "
+                + "3.9%%, the normaliser 2.9%%; writing the reply's JSON 2.7%% (an answer's fields after the "
+                + "confidence are written once per answer; fallbacks, questions and results are still written from "
+                + "a Jackson tree); Tyrus's encoding of each reply to UTF-8 13.7%%, character by character through "
+                + "its own strict encoder, since its API takes a text frame only as a `String`; the socket write "
+                + "20.3%% and read 8.2%%; reading the visitor's frame as JSON 1.8%%; restarting each chat's idle "
+                + "timer 3.1%%; and the rest unmasking and dispatching the frames, as the echo server does. Nearly "
+                + "all of it (99.7%%) is on Grizzly's two selector threads, which answer the frames themselves. "
                 + "%.1f%% of %.0f µs is about %.0f µs of dialogue per message, %.1f times what JMH measures for "
                 + "it alone (%.1f µs): here its model and tables share the caches of two cores with Grizzly, Tyrus, "
                 + "two garbage collectors and the load generator. With no dialogue at all, the ratio in this run "
@@ -112,17 +117,21 @@ final class BenchmarksAnalysis {
                 WORKER_THREAD_CHAT, WORKER_THREAD_ECHO, 100.0 * (chatThroughput / WORKER_THREAD_CHAT - 1),
                 100.0 * (echoThroughput / WORKER_THREAD_ECHO - 1)));
         md.append("The profile: the chat server run under JDK 25 with its `jdk.CPUTimeSample` JFR event, which "
-                + "samples by CPU time and so counts time in system calls, while the load tool drives it; a "
-                + "stage's share is the share of samples with that stage's method anywhere on the stack:\n\n");
+                + "samples by CPU time and so counts time in system calls, while the load tool drives it; "
+                + "`ProfileShares` gives a stage's share as the share of samples with that stage's method anywhere "
+                + "on the stack, leaving out the first 30 s (start-up, and the first warm-up rounds while the JIT "
+                + "compiles the path). `$JDK25` is where a JDK 25 is installed; the load tool runs on the usual "
+                + "JDK:\n\n");
         md.append("```\n"
-                + "java -Xms1g -Xmx1g -XX:StartFlightRecording:jdk.CPUTimeSample#enabled=true,"
+                + "$JDK25/bin/java -Xms1g -Xmx1g -XX:StartFlightRecording:jdk.CPUTimeSample#enabled=true,"
                 + "jdk.CPUTimeSample#throttle=2ms,filename=chat.jfr \\\n"
                 + "    -jar chatbot/target/ketamine-faq-chatbot.jar --port 18080 --max-sessions 2000 "
                 + "--messages-per-second 100000 --message-burst 100000\n"
                 + "java -Xmx3g -cp benchmarks/target/ketamine-faq-benchmarks.jar org.ketaminefaq.benchmarks.LoadTool "
                 + "\\\n    --url ws://127.0.0.1:18080/chat --warmup-rounds 6 --max-warmup-rounds 6 --rounds A A A A A\n"
-                + "jcmd <server pid> JFR.dump name=1 filename=chat.jfr\n"
-                + "jfr print --events jdk.CPUTimeSample --stack-depth 64 chat.jfr\n"
+                + "$JDK25/bin/jcmd <server pid> JFR.dump name=1 filename=chat.jfr\n"
+                + "$JDK25/bin/java -cp benchmarks/target/ketamine-faq-benchmarks.jar "
+                + "org.ketaminefaq.benchmarks.ProfileShares chat.jfr\n"
                 + "```\n\n");
         md.append("These figures vary from run to run more than from round to round: in the runs of this command "
                 + "and of its load step made while this file was written, on this machine and with nothing else "

@@ -27,10 +27,11 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
         md.append("```\nbenchmarks/run-all\n```\n\n");
         md.append("It builds the jars (`mvn -B -q package -DskipTests`), runs `org.ketaminefaq.benchmarks."
                 + "BenchmarksCommand` (about four minutes on a quiet 2-core machine) and writes this file. Every "
-                + "figure below comes from that run. The server and the load generator are separate JVMs on the "
-                + "same two cores, as they must be on a 2-core machine, so the load generator's own CPU time is part "
-                + "of every "
-                + "throughput figure; it is reported next to the server's. `mvn -B verify` runs only a smoke run of "
+                + "figure below comes from that run, except those the text gives as from another: the figures from "
+                + "before the changes to the product, and the shares of the chat server's CPU profile, which needs "
+                + "JDK 25 and is taken by the commands given with it. The server and the load generator are "
+                + "separate JVMs on the same two cores, as they must be on a 2-core machine, so the load generator's "
+                + "own CPU time is part of every throughput figure; it is reported next to the server's. `mvn -B verify` runs only a smoke run of "
                 + "the load tool (`LoadToolSmokeIT`, 50 sessions x 5 messages, nothing lost or out of order) and "
                 + "asserts no timing.\n\n");
         if (!notes.isEmpty()) {
