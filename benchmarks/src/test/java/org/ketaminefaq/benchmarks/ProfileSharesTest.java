@@ -1,13 +1,15 @@
 package org.ketaminefaq.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import jdk.jfr.Event;
+import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,37 +47,58 @@ class ProfileSharesTest {
     }
 
     @Test
-    void readsTheSampledThreadAndStackOfARecording(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("spin.jfr");
+    void readsTheThreadAndStackOfEachSampleInARecording(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("samples.jfr");
         try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.enable(OwnThreadSample.class).withStackTrace();
+            recording.enable(SampledThreadSample.class).withStackTrace();
             recording.start();
-            Thread spinner = new Thread(ProfileSharesTest::spinForHalfASecond, "grizzly-nio-kernel(7)");
-            spinner.start();
-            spinner.join();
+            CountDownLatch sampledByOthers = new CountDownLatch(1);
+            Thread selector = new Thread(() -> answerAFrame(sampledByOthers), "grizzly-nio-kernel(7)");
+            selector.start();
+            SampledThreadSample other = new SampledThreadSample();
+            other.sampledThread = selector; // as the execution sampler names the thread it sampled
+            other.commit();
+            sampledByOthers.countDown();
+            selector.join();
             recording.stop();
             recording.dump(file);
         }
 
-        List<ProfileShares.Sample> samples = ProfileShares.read(file, "jdk.ExecutionSample", Duration.ZERO);
-
-        assertFalse(samples.isEmpty(), "half a second of spinning gave no samples");
-        ProfileShares.Shares shares = ProfileShares.Shares.of(samples, List.of(new ProfileShares.Stage("spin",
-                ProfileSharesTest.class.getName() + ".spinForHalfASecond")), "grizzly-nio-kernel");
-        assertTrue(shares.stages().get(0) > 0.5, "share in the spinning method: " + shares.stages().get(0));
-        assertTrue(shares.threads() > 0.5, "share on the spinning thread: " + shares.threads());
-        assertTrue(ProfileShares.read(file, "jdk.ExecutionSample", Duration.ofHours(1)).isEmpty(),
+        List<ProfileShares.Sample> own = ProfileShares.read(file, "ketaminefaq.test.OwnThreadSample", Duration.ZERO);
+        assertEquals(2, own.size(), "samples read: " + own);
+        for (ProfileShares.Sample sample : own) {
+            assertEquals("grizzly-nio-kernel(7)", sample.thread());
+            assertEquals(ProfileSharesTest.class.getName() + ".answerAFrame", sample.frames().get(0),
+                    "innermost frame first: " + sample.frames());
+        }
+        List<ProfileShares.Sample> sampled = ProfileShares.read(file, "ketaminefaq.test.SampledThreadSample",
+                Duration.ZERO);
+        assertEquals(1, sampled.size(), "samples read: " + sampled);
+        assertEquals("grizzly-nio-kernel(7)", sampled.get(0).thread(), "the sampled thread, not the committing one");
+        assertTrue(ProfileShares.read(file, "ketaminefaq.test.OwnThreadSample", Duration.ofHours(1)).isEmpty(),
                 "samples in the first hour of a short recording are left out when asked");
     }
 
-    private static void spinForHalfASecond() {
-        long end = System.nanoTime() + 500_000_000L;
-        double x = 1;
-        while (System.nanoTime() < end) {
-            x = Math.sqrt(x + 1);
+    private static void answerAFrame(CountDownLatch stayUntil) {
+        new OwnThreadSample().commit();
+        new OwnThreadSample().commit();
+        try {
+            // a thread is named in a recording only while it is alive
+            stayUntil.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (x < 0) {
-            throw new AssertionError(x); // keeps the loop from being optimised away
-        }
+    }
+
+    /** A sample of the thread that takes it, as {@code jdk.CPUTimeSample} is. */
+    @Name("ketaminefaq.test.OwnThreadSample")
+    static final class OwnThreadSample extends Event {
+    }
+
+    /** A sample that names another thread, as {@code jdk.ExecutionSample} does. */
+    @Name("ketaminefaq.test.SampledThreadSample")
+    static final class SampledThreadSample extends Event {
+        Thread sampledThread;
     }
 }
