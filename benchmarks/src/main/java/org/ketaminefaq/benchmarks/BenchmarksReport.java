@@ -31,9 +31,9 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
                 + "before the changes to the product, and the shares of the chat server's CPU profile, which needs "
                 + "JDK 25 and is taken by the commands given with it. The server and the load generator are "
                 + "separate JVMs on the same two cores, as they must be on a 2-core machine, so the load generator's "
-                + "own CPU time is part of every throughput figure; it is reported next to the server's. `mvn -B verify` runs only a smoke run of "
-                + "the load tool (`LoadToolSmokeIT`, 50 sessions x 5 messages, nothing lost or out of order) and "
-                + "asserts no timing.\n\n");
+                + "own CPU time is part of every throughput figure; it is reported next to the server's. "
+                + "`mvn -B verify` runs only a smoke run of the load tool (`LoadToolSmokeIT`, 50 sessions x 5 "
+                + "messages, nothing lost or out of order) and asserts no timing.\n\n");
         if (!notes.isEmpty()) {
             md.append("**Disturbances during this run:** ").append(String.join(" ", notes)).append("\n\n");
         }
