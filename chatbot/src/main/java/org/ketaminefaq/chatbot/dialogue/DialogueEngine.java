@@ -2,6 +2,8 @@ package org.ketaminefaq.chatbot.dialogue;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
 import org.ketaminefaq.core.ClinicKnowledge;
 import org.ketaminefaq.core.eligibility.EligibilityRules;
@@ -18,6 +20,8 @@ import org.ketaminefaq.core.eligibility.EligibilityRules;
  * }</pre>
  */
 public final class DialogueEngine {
+
+    private static final Logger LOG = Logger.getLogger(DialogueEngine.class.getName());
 
     /** The longest message a visitor may send, in characters after trimming, unless configured otherwise. */
     public static final int DEFAULT_MAX_MESSAGE_LENGTH = 1000;
@@ -71,7 +75,9 @@ public final class DialogueEngine {
                     newSession().message(question);
                 }
             } catch (RuntimeException e) {
-                // only a warm-up: a real message meets the same failure and reports it
+                // the questions are fixed, never a visitor's, so the exception may be logged whole; the server
+                // still starts, and a visitor's message that meets the same failure gets its own handling
+                LOG.log(Level.WARNING, "Warming up the dialogue failed", e);
             }
         }, "ketamine-faq-dialogue-warm-up");
         warmUp.setDaemon(true);
