@@ -1,5 +1,6 @@
 package org.ketaminefaq.chatbot.nlp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,8 +83,8 @@ public final class CrisisLexicon {
             "\\b(suicid(e|al|ality)|self ?harm(ing)?|selfharm|wanting to die|death wish)\\b");
 
     /** Longer words of the lexicon that a one-letter typo should still match. */
-    private static final List<String> VOCABULARY_IN_ORDER = List.of("myself", "suicide", "suicidal", "overdose", "overdosing",
-            "anymore", "goodbye", "without", "killing", "harming", "cutting", "tonight", "unalive", "hanging",
+    private static final List<String> VOCABULARY_IN_ORDER = List.of("myself", "suicide", "suicidal", "overdose",
+            "overdosing", "anymore", "goodbye", "without", "killing", "harming", "cutting", "tonight", "unalive", "hanging",
             "living", "better", "nobody", "reason", "pills", "medications", "letters", "disappear", "planning",
             "deserve", "wanted", "exist", "nothing");
     private static final Set<String> VOCABULARY = Set.copyOf(VOCABULARY_IN_ORDER);
@@ -93,7 +94,6 @@ public final class CrisisLexicon {
      * from two vocabulary words is corrected the same way in every run.
      */
     private static final List<List<String>> REACHABLE_BY_LENGTH = reachableByLength();
-
 
     private CrisisLexicon() {
     }
@@ -176,7 +176,7 @@ public final class CrisisLexicon {
 
     private static List<List<String>> reachableByLength() {
         int longest = VOCABULARY_IN_ORDER.stream().mapToInt(String::length).max().orElse(0);
-        List<List<String>> reachable = new java.util.ArrayList<>();
+        List<List<String>> reachable = new ArrayList<>();
         for (int length = 0; length <= longest + 1; length++) {
             int n = length;
             reachable.add(VOCABULARY_IN_ORDER.stream().filter(w -> Math.abs(w.length() - n) <= 1).toList());
