@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -127,7 +129,11 @@ public final class EchoServer implements Callable<Integer>, AutoCloseable {
         if (http != null) {
             try {
                 http.shutdown(3, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                http.shutdownNow();
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the graceful stop failed or took too long: stop at once
                 http.shutdownNow();
             }
             container.stop();
