@@ -1,10 +1,13 @@
 package org.ketaminefaq.chatbot.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -74,7 +77,7 @@ public final class LogCapture {
             handlerLevels.put(handler, handler.getLevel());
             handler.setLevel(Level.ALL);
         }
-        Capture capture = new Capture();
+        Recorder capture = new Recorder();
         Logger browser = Logger.getLogger("jdk.internal.httpclient.debug");
         Level browserLevel = browser.getLevel();
         browser.setLevel(Level.OFF);
@@ -82,7 +85,7 @@ public final class LogCapture {
         root.addHandler(capture);
         try {
             T result = action.run();
-            return new Captured<>(result, List.copyOf(capture.records));
+            return new Captured<>(result, capture.all());
         } finally {
             root.removeHandler(capture);
             root.setLevel(rootLevel);
@@ -91,11 +94,22 @@ public final class LogCapture {
         }
     }
 
-    private static final class Capture extends Handler {
-        final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
+    /** A handler that keeps every record it is given, at every level; safe to publish to from any thread. */
+    public static final class Recorder extends Handler {
+        private final LinkedBlockingQueue<LogRecord> records = new LinkedBlockingQueue<>();
 
-        Capture() {
+        public Recorder() {
             setLevel(Level.ALL);
+        }
+
+        /** The records kept so far, oldest first. */
+        public List<LogRecord> all() {
+            return List.copyOf(records);
+        }
+
+        /** Takes the oldest record kept, waiting up to {@code timeout} for one; empty when none came. */
+        public Optional<LogRecord> next(Duration timeout) throws InterruptedException {
+            return Optional.ofNullable(records.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
         }
 
         @Override
