@@ -140,6 +140,8 @@ record BenchmarksReport(Machine machine, LocalDate date, TextToReplyRun jmh, Loa
                 load.meanThroughput(LoadTool.ECHO).orElse(0))));
         load.ratio(LoadTool.SIZED_ECHO).ifPresent(r -> md.append(f("Chat / echo of chat-sized replies: %.2f.",
                 r)));
+        load.ratio(LoadTool.SIZED_ECHO, LoadTool.ECHO).ifPresent(r -> md.append(f(" Echo of chat-sized replies / "
+                + "bare echo: %.2f, the most a server that sends replies of the chat's size reached in this run.", r)));
         md.append("\n\n");
 
         md.append("### Paced: visitors who read and type\n\n");

@@ -34,10 +34,15 @@ record LoadReport(int sessions, int messages, long thinkMillis, int meanChatRepl
 
     /** The chat rounds' mean throughput over the mean throughput of another target's rounds; empty without both. */
     OptionalDouble ratio(String target) {
-        OptionalDouble chat = meanThroughput(LoadTool.CHAT);
-        OptionalDouble echo = meanThroughput(target);
-        return chat.isPresent() && echo.isPresent() && echo.getAsDouble() > 0
-                ? OptionalDouble.of(chat.getAsDouble() / echo.getAsDouble()) : OptionalDouble.empty();
+        return ratio(LoadTool.CHAT, target);
+    }
+
+    /** One target's mean throughput over another's; empty without rounds of both. */
+    OptionalDouble ratio(String target, String against) {
+        OptionalDouble measured = meanThroughput(target);
+        OptionalDouble base = meanThroughput(against);
+        return measured.isPresent() && base.isPresent() && base.getAsDouble() > 0
+                ? OptionalDouble.of(measured.getAsDouble() / base.getAsDouble()) : OptionalDouble.empty();
     }
 
     /** Every measured round was clean: nothing lost, out of order or refused. */
