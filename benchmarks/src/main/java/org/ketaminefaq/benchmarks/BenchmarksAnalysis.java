@@ -59,6 +59,17 @@ final class BenchmarksAnalysis {
     private static final int WORKER_THREAD_CHAT = 28_658;
     private static final int WORKER_THREAD_ECHO = 46_840;
 
+    /** "did not pause", "paused once (18 ms)", "paused twice (48 ms in all)" or "paused 3 times (72 ms in all)". */
+    static String pauses(long count, long millis) {
+        if (count == 0) {
+            return "did not pause";
+        }
+        if (count == 1) {
+            return f("paused once (%,d ms)", millis);
+        }
+        return f("paused %s (%,d ms in all)", count == 2 ? "twice" : count + " times", millis);
+    }
+
     /** "24% more" or "16% fewer", for a change in percent. */
     private static String change(double percent) {
         return f("%.0f%% %s", Math.abs(percent), percent < 0 ? "fewer" : "more");
@@ -223,9 +234,8 @@ final class BenchmarksAnalysis {
         long serverMillis = chat.stream().mapToLong(x -> x.serverGc().millis()).sum();
         long clientPauses = chat.stream().mapToLong(x -> x.clientGc().collections()).sum();
         long clientMillis = chat.stream().mapToLong(x -> x.clientGc().millis()).sum();
-        md.append(f("In this run's %d chat rounds the server paused %d times (%,d ms in all) and the load "
-                + "generator %d times (%,d ms).", chat.size(), serverPauses, serverMillis, clientPauses,
-                clientMillis));
+        md.append(f("In this run's %d chat rounds the server %s and the load generator %s.", chat.size(),
+                pauses(serverPauses, serverMillis), pauses(clientPauses, clientMillis)));
         List<RoundResult> paused = chat.stream()
                 .filter(x -> x.serverGc().collections() + x.clientGc().collections() > 0).toList();
         List<RoundResult> clear = chat.stream()
