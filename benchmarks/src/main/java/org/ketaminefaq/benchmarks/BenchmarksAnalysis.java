@@ -60,7 +60,7 @@ final class BenchmarksAnalysis {
     private static final int WORKER_THREAD_ECHO = 46_840;
 
     /** "did not pause", "paused once (18 ms)", "paused twice (48 ms in all)" or "paused 3 times (72 ms in all)". */
-    static String pauses(long count, long millis) {
+    private static String pauses(long count, long millis) {
         if (count == 0) {
             return "did not pause";
         }
