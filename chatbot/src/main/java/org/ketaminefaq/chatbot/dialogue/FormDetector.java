@@ -3,7 +3,6 @@ package org.ketaminefaq.chatbot.dialogue;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.ketaminefaq.chatbot.nlp.LiteralScanner;
 import org.ketaminefaq.core.TreatmentForm;
 
 /** Finds the treatment form a message names: "IV", "infusion", "shot", "Spravato", "troches"... */
@@ -24,28 +23,19 @@ final class FormDetector {
     private static final List<TreatmentForm> FORMS = List.of(TreatmentForm.NASAL_SPRAY, TreatmentForm.IM,
             TreatmentForm.ORAL, TreatmentForm.IV);
 
-    /** Skips the patterns whose words a message does not contain (most messages name no form). */
-    private static final LiteralScanner PREFILTER = LiteralScanner.of(PATTERNS);
-
     private FormDetector() {
     }
 
     /** The form named in {@code normalized} text; when several are named, none is chosen. */
     static Optional<TreatmentForm> detect(String normalized) {
-        boolean[] candidates = PREFILTER.candidates(normalized);
         Optional<TreatmentForm> found = Optional.empty();
         int count = 0;
         for (int i = 0; i < PATTERNS.size(); i++) {
-            if (candidates[i] && PATTERNS.get(i).matcher(normalized).find()) {
+            if (PATTERNS.get(i).matcher(normalized).find()) {
                 found = Optional.of(FORMS.get(i));
                 count++;
             }
         }
         return count == 1 ? found : Optional.empty();
-    }
-
-    /** The patterns, in the order {@link #detect} tries them; for tests. */
-    static List<Pattern> patterns() {
-        return PATTERNS;
     }
 }

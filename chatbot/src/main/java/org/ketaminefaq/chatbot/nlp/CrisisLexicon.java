@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Recognises direct and indirect crisis phrasings, including talk of means and plans, in normalised text, tolerating
@@ -98,28 +97,8 @@ public final class CrisisLexicon {
     private CrisisLexicon() {
     }
 
-    /**
-     * The personal patterns and then the topic pattern, with the literals each needs: a text without any of a
-     * pattern's literals skips that pattern, which could not match it (most messages contain the literals of only a
-     * few patterns, and running all of them was most of the lexicon's time).
-     */
-    private static final LiteralScanner PREFILTER = LiteralScanner.of(
-            Stream.concat(PERSONAL.stream(), Stream.of(TOPIC)).toList());
-
     /** What the lexicon sees in {@code normalized}, the output of {@link TextNormalizer#normalize(String)}. */
     public static CrisisSignal detect(String normalized) {
-        String corrected = correctTypos(normalized);
-        boolean[] candidates = PREFILTER.candidates(corrected);
-        for (int i = 0; i < PERSONAL.size(); i++) {
-            if (candidates[i] && PERSONAL.get(i).matcher(corrected).find()) {
-                return CrisisSignal.PERSONAL;
-            }
-        }
-        return candidates[PERSONAL.size()] && TOPIC.matcher(corrected).find() ? CrisisSignal.TOPIC : CrisisSignal.NONE;
-    }
-
-    /** {@link #detect} running every pattern on every text: the reference the prefilter is tested against. */
-    static CrisisSignal detectWithoutPrefilter(String normalized) {
         String corrected = correctTypos(normalized);
         for (Pattern p : PERSONAL) {
             if (p.matcher(corrected).find()) {
@@ -129,29 +108,8 @@ public final class CrisisLexicon {
         return TOPIC.matcher(corrected).find() ? CrisisSignal.TOPIC : CrisisSignal.NONE;
     }
 
-    /** The patterns in the order {@link #detect} runs them, for tests. */
-    static List<Pattern> patterns() {
-        return Stream.concat(PERSONAL.stream(), Stream.of(TOPIC)).toList();
-    }
-
     /** Replaces a word one edit away from a lexicon word (and at least five letters long) by that word. */
     static String correctTypos(String normalized) {
-        // most messages have no typo of a lexicon word: find that out without splitting and joining them
-        int start = 0;
-        while (start < normalized.length()) {
-            int end = normalized.indexOf(' ', start);
-            if (end < 0) {
-                end = normalized.length();
-            }
-            if (end - start >= 5 && correction(normalized.substring(start, end)).isPresent()) {
-                return correctEachWord(normalized);
-            }
-            start = end + 1;
-        }
-        return normalized;
-    }
-
-    private static String correctEachWord(String normalized) {
         String[] words = normalized.split(" ");
         for (int i = 0; i < words.length; i++) {
             if (words[i].length() >= 5) {

@@ -1,5 +1,6 @@
 package org.ketaminefaq.chatbot.nlp;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,10 @@ import java.util.Objects;
  * @param confidence the classifier's probability, from 0 to 1
  */
 public record IntentScore(Intent intent, double confidence) {
+
+    /** Highest confidence first; ties in the order of the intents, so that a ranking is the same in every run. */
+    public static final Comparator<IntentScore> BEST_FIRST = Comparator.comparingDouble(IntentScore::confidence)
+            .reversed().thenComparing(IntentScore::intent);
 
     public IntentScore {
         Objects.requireNonNull(intent, "intent");

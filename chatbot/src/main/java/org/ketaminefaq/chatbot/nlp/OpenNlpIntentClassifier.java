@@ -7,10 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -61,8 +59,6 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     private final boolean normalize;
     private final Function<String, String[]> tokenizer;
     private final ThreadLocal<DocumentCategorizerME> categorizer;
-    /** OpenNLP's scoring without its feature strings, for the product's features; empty for other models. */
-    private final Optional<NgramScorer> scorer;
     private final Intent[] intentOfOutcome;
 
     private OpenNlpIntentClassifier(DoccatModel model, boolean normalize) {
@@ -70,7 +66,6 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         this.normalize = normalize;
         this.tokenizer = normalize ? TextNormalizer::tokens : text -> text.strip().split("\\s+");
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
-        this.scorer = NgramScorer.of(model);
         DocumentCategorizerME probe = new DocumentCategorizerME(model);
         this.intentOfOutcome = new Intent[probe.getNumberOfCategories()];
         for (int i = 0; i < intentOfOutcome.length; i++) {
@@ -157,29 +152,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         if (tokens.length == 0 || (tokens.length == 1 && tokens[0].isEmpty())) {
             tokens = new String[] {"<empty>"};
         }
-        double[] probabilities = scorer.isPresent() ? scorer.get().score(tokens)
-                : categorizer.get().categorize(tokens);
-        IntentScore[] scores = new IntentScore[probabilities.length];
+        double[] probabilities = categorizer.get().categorize(tokens);
+        List<IntentScore> scores = new ArrayList<>(probabilities.length);
         for (int i = 0; i < probabilities.length; i++) {
-            scores[i] = new IntentScore(intentOfOutcome[i], Math.min(1, Math.max(0, probabilities[i])));
+            scores.add(new IntentScore(intentOfOutcome[i], Math.min(1, Math.max(0, probabilities[i]))));
         }
-        // an insertion sort: a few dozen scores, and cheaper here than List.sort with a composed comparator; the
-        // order is a total one (intents are distinct), so any correct sort gives this same list
-        for (int i = 1; i < scores.length; i++) {
-            IntentScore score = scores[i];
-            int j = i - 1;
-            while (j >= 0 && bestFirst(score, scores[j]) < 0) {
-                scores[j + 1] = scores[j];
-                j--;
-            }
-            scores[j + 1] = score;
-        }
-        return new ArrayList<>(Arrays.asList(scores));
-    }
-
-    /** Highest confidence first; ties in the order of the intents. */
-    private static int bestFirst(IntentScore a, IntentScore b) {
-        int byConfidence = Double.compare(b.confidence(), a.confidence());
-        return byConfidence != 0 ? byConfidence : a.intent().compareTo(b.intent());
+        scores.sort(IntentScore.BEST_FIRST);
+        return scores;
     }
 }

@@ -88,9 +88,8 @@ public final class TextNormalizer {
 
     /** The canonical form of {@code text}: lower-case words separated by single spaces. */
     public static String normalize(String text) {
-        List<String> tokens = isAscii(text) ? asciiTokens(text) : foldedTokens(text);
-        List<String> words = new ArrayList<>(tokens.size());
-        for (String token : tokens) {
+        List<String> words = new ArrayList<>();
+        for (String token : split(folded(text))) {
             String word = stripQuotes(token);
             if (!word.isEmpty()) {
                 words.add(WORDS.getOrDefault(word, word).replace("'", ""));
@@ -106,84 +105,28 @@ public final class TextNormalizer {
     }
 
     /**
-     * The tokens of text with characters outside ASCII: Unicode folded (NFKC, accents dropped), backquotes made
-     * quotes, lower case, {@code $} made a word, a letter repeated three times or more kept twice, everything but
-     * letters, digits, {@code $ % '} and spaces made a space, then split at spaces.
+     * Unicode folded (NFKC, accents dropped), backquotes made quotes, lower case, {@code $} made a word, a letter
+     * repeated three times or more kept twice, everything but letters, digits, {@code $ % '} and spaces made a space.
      */
-    static List<String> foldedTokens(String text) {
+    private static String folded(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC)
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'');
         folded = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
         folded = folded.replace('`', '\'');
         folded = folded.toLowerCase(Locale.ROOT).replace("$", " $ ");
         folded = REPEATED_LETTERS.matcher(folded).replaceAll("$1$1");
-        folded = NOT_WORD.matcher(folded).replaceAll(" ");
-        return List.of(SPACES.split(folded.strip()));
+        return NOT_WORD.matcher(folded).replaceAll(" ");
     }
 
-    /**
-     * The same steps as {@link #foldedTokens} for ASCII text (nearly every message), in one pass: NFKC and accents
-     * change nothing there, and lower case is A to Z. Tested against the steps one by one.
-     */
-    static List<String> asciiTokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder token = new StringBuilder();
-        char run = 0; // the letter of the current run of one repeated letter
-        int runLength = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            } else if (c == '`') {
-                c = '\'';
-            }
-            if (c == '$') { // " $ ": a word of its own
-                endToken(tokens, token);
-                tokens.add("$");
-                run = 0;
-                continue;
-            }
-            boolean letter = c >= 'a' && c <= 'z';
-            if (letter || (c >= '0' && c <= '9') || c == '%' || c == '\'') {
-                if (letter && c == run) {
-                    if (++runLength > 2) {
-                        continue; // a third and further repeat of a letter
-                    }
-                } else {
-                    run = letter ? c : 0;
-                    runLength = 1;
-                }
-                token.append(c);
-            } else {
-                // a space or anything else separates words; it also ends a run of letters
-                endToken(tokens, token);
-                run = 0;
-            }
-        }
-        endToken(tokens, token);
-        return tokens;
-    }
-
-    private static void endToken(List<String> tokens, StringBuilder token) {
-        if (token.length() > 0) {
-            tokens.add(token.toString());
-            token.setLength(0);
-        }
+    private static List<String> split(String folded) {
+        String stripped = folded.strip();
+        return stripped.isEmpty() ? List.of() : List.of(SPACES.split(stripped));
     }
 
     /** The words of the canonical form; empty when the text has no words. */
     public static String[] tokens(String text) {
         String normalized = normalize(text);
         return normalized.isEmpty() ? new String[0] : normalized.split(" ");
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 127) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String stripQuotes(String token) {
