@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class IdleMemoryTool implements Callable<Integer> {
     @Option(names = "--sessions", description = "Idle sessions to open (default: ${DEFAULT-VALUE}).")
     int sessions = 10_000;
 
-    @Option(names = "--heap", description = "The server's -Xmx (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", description = "The server's -Xmx, or \"default\" for the JVM's own choice, as "
+            + "java -jar starts it (default: ${DEFAULT-VALUE}).")
     String heap = "512m";
 
     @Option(names = "--logs", paramLabel = "DIR", description = "Where the server's output goes (default: "
@@ -64,12 +66,16 @@ public final class IdleMemoryTool implements Callable<Integer> {
      * @param heapBefore heap in use after full GCs, with the server started and a few sessions opened and closed
      * @param heapOpen the same with the sessions open
      * @param heapAfterClose the same after they were closed
+     * @param residentBefore the server process's resident memory (VmRSS) before the sessions open, 0 where the
+     *     operating system does not say
+     * @param residentOpen the same with them open
      * @param openSeconds how long opening them took
      * @param serverCommand how the server was started
      * @param perSession the classes whose heap grew most with the sessions open, per session
      */
     record IdleMemoryReport(int sessions, int connected, long heapBefore, long heapOpen, long heapAfterClose,
-            double openSeconds, String serverCommand, List<ClassShare> perSession) {
+            long residentBefore, long residentOpen, double openSeconds, String serverCommand,
+            List<ClassShare> perSession) {
 
         /** Heap in use per open session. */
         double bytesPerSession() {
@@ -100,7 +106,9 @@ public final class IdleMemoryTool implements Callable<Integer> {
         PrintWriter stdout = new PrintWriter(System.out, true);
         int jmxPort = ServerProcess.freePort();
         List<String> jvm = new ArrayList<>();
-        jvm.add("-Xmx" + heap);
+        if (!heap.equals("default")) {
+            jvm.add("-Xmx" + heap);
+        }
         jvm.addAll(ServerProcess.jmxOptions(jmxPort));
         List<String> args = List.of("--max-sessions", Integer.toString(sessions + 1000));
         stdout.printf(Locale.ROOT, "Idle memory: %d sessions, server heap -Xmx%s%n", sessions, heap);
@@ -115,16 +123,20 @@ public final class IdleMemoryTool implements Callable<Integer> {
             // a few sessions first, so that classes loaded and caches filled by the first chats are not counted
             LoadRound.closeAll(LoadRound.open(idle(200), server.uri(), clients, settings), Duration.ofSeconds(30));
             long before = heapAfterGc(memory);
+            long residentBefore = resident(server.pid());
             Map<String, long[]> histogramBefore = histogram(server);
 
             long start = System.nanoTime();
             List<LoadSession> open = LoadRound.open(idle(sessions), server.uri(), clients, settings);
             double openSeconds = (System.nanoTime() - start) / 1e9;
+            long residentOpen = resident(server.pid());
             long during = heapAfterGc(memory);
             Map<String, long[]> histogramOpen = histogram(server);
             stdout.printf(Locale.ROOT, "%d of %d sessions open in %.1f s; heap after GC %,d -> %,d bytes: %,.0f "
                     + "bytes per session%n", open.size(), sessions, openSeconds, before, during,
                     (during - before) / (double) Math.max(1, open.size()));
+            stdout.printf(Locale.ROOT, "Resident memory of the server: %,d -> %,d bytes%n", residentBefore,
+                    residentOpen);
 
             LoadRound.closeAll(open, Duration.ofSeconds(60));
             Thread.sleep(1000); // the server's side of the closes
@@ -135,7 +147,8 @@ public final class IdleMemoryTool implements Callable<Integer> {
             List<ClassShare> shares = perSession(histogramBefore, histogramOpen, Math.max(1, open.size()));
             shares.stream().limit(12).forEach(c -> stdout.printf(Locale.ROOT, "  %8.0f B %6.2f x %s%n", c.bytes(),
                     c.instances(), c.className()));
-            report = new IdleMemoryReport(sessions, open.size(), before, during, after, openSeconds,
+            report = new IdleMemoryReport(sessions, open.size(), before, during, after, residentBefore, residentOpen,
+                    openSeconds,
                     LoadTool.display(server.command()), shares);
         }
         if (out != null) {
@@ -152,6 +165,20 @@ public final class IdleMemoryTool implements Callable<Integer> {
             sessions.add(new LoadSession(i, nothing, nothing.echoExpectation(), Long.MAX_VALUE, 0, null));
         }
         return sessions;
+    }
+
+    /** A process's resident memory from {@code /proc/PID/status} (Linux), in bytes; 0 where there is none. */
+    static long resident(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
     }
 
     /** Heap in use after full collections, asked for through JMX until two readings agree within 1%. */

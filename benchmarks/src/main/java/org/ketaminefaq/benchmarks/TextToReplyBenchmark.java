@@ -43,7 +43,7 @@ public class TextToReplyBenchmark {
     public void setUp() {
         QuietLibraries.apply();
         engine = DialogueEngine.create(ClinicKnowledge.of(KnowledgeBase.load(), ClinicProfile.defaultProfile()));
-        texts = UtteranceFiles.evaluation().stream().map(LabelledUtterance::text).toList();
+        texts = UtteranceFiles.test().stream().map(LabelledUtterance::text).toList();
     }
 
     @Benchmark

@@ -38,7 +38,7 @@ final class Workload {
     }
 
     static Workload fromEvaluationSet(int sessions, int messages) {
-        List<String> questions = new ArrayList<>(UtteranceFiles.evaluation().stream().map(LabelledUtterance::text)
+        List<String> questions = new ArrayList<>(UtteranceFiles.test().stream().map(LabelledUtterance::text)
                 .toList());
         Collections.shuffle(questions, new Random(SEED));
         return new Workload(sessions, messages, questions);

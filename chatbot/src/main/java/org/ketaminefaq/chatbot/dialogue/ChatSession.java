@@ -83,10 +83,10 @@ public final class ChatSession {
                     String.format(Locale.US, "%,d", engine.maxMessageLength())));
         }
         String normalized = TextNormalizer.normalize(trimmed);
-        Recognition recognition = engine.recognizer().recognize(trimmed, normalized);
-        if (recognition instanceof Recognition.Crisis) {
+        Recognition recognition = engine.recognizer().recognize(trimmed);
+        if (recognition instanceof Recognition.Crisis c) {
             screening = Optional.empty();
-            return crisis();
+            return crisis(c);
         }
         FormDetector.detect(normalized).ifPresent(f -> form = Optional.of(f));
         if (screening.isPresent()) {
@@ -98,8 +98,17 @@ public final class ChatSession {
         return fallback((Recognition.NotUnderstood) recognition);
     }
 
-    private Reply.Crisis crisis() {
-        return new Reply.Crisis(engine.answers().compose(Intent.CRISIS, Optional.empty()).text(), crisisResources());
+    private Reply.Crisis crisis(Recognition.Crisis c) {
+        Intent words = c.concern() == Recognition.Concern.SELF ? Intent.CRISIS : Intent.SOMEONE_AT_RISK;
+        String text = engine.answers().compose(words, Optional.empty()).text();
+        return new Reply.Crisis(c.concern(), c.spanish() ? spanishHelp() + "\n\n" + text : text, crisisResources());
+    }
+
+    /** The Spanish notice and where help in Spanish is, for this clinic's country. */
+    private String spanishHelp() {
+        Messages.Spanish spanish = engine.messages().spanish();
+        boolean unitedStates = engine.clinic().profile().crisis().country().equals("US");
+        return spanish.notice() + " " + withEmergency(unitedStates ? spanish.usHelp() : spanish.otherHelp());
     }
 
     private Reply.AnswerReply answer(Recognition.Understood u) {
@@ -109,10 +118,13 @@ public final class ChatSession {
     }
 
     private Reply.Fallback fallback(Recognition.NotUnderstood n) {
+        if (n.spanish()) {
+            return new Reply.Fallback(n.confidence(), spanishHelp(), List.of(), crisisResources());
+        }
         List<Reply.Suggestion> suggestions = n.suggestions().stream().map(IntentScore::intent)
                 .map(i -> new Reply.Suggestion(i, engine.answers().label(i))).toList();
         return new Reply.Fallback(n.confidence(), engine.answers().compose(Intent.OUT_OF_SCOPE, Optional.empty()).text(),
-                suggestions, n.crisisTopic() ? crisisResources() : List.of());
+                suggestions, List.of());
     }
 
     private Reply startScreening() {

@@ -47,7 +47,7 @@ public final class DialogueEngine {
 
     /** The engine for a clinic, with the recognizer trained during the build. */
     public static DialogueEngine create(ClinicKnowledge clinic) {
-        return create(clinic, IntentRecognizer.fromClasspath(), DEFAULT_MAX_MESSAGE_LENGTH);
+        return create(clinic, IntentRecognizer.shipped(), DEFAULT_MAX_MESSAGE_LENGTH);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class DialogueEngine {
     /**
      * Fixed questions, never a visitor's, that a new engine answers on a background thread: what the first visitor's
      * message would otherwise pay for on a cold JVM (compiling the crisis lexicon's and the form detector's patterns,
-     * the classifier's first scoring, composing the first answers, tens of milliseconds in all) is done while the
+     * the classifiers' and the sentence-embedding model's first runs, composing the first answers) is done while the
      * server around the engine is still starting, on the other core.
      */
     static final List<String> WARM_UP = List.of("how much does an infusion cost?", "is it safe for me?");

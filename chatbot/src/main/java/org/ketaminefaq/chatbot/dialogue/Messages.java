@@ -12,7 +12,8 @@ import org.ketaminefaq.core.eligibility.Verdict;
 
 /** The chatbot's fixed words from {@code messages.json}: welcome, screening prompts, verdicts, error texts. */
 record Messages(Welcome welcome, Screening screening, Map<String, String> verdicts,
-                Map<String, List<String>> resultQuickReplies, String supportFirst, Map<String, String> errors) {
+                Map<String, List<String>> resultQuickReplies, String supportFirst, Map<String, String> errors,
+                Spanish spanish) {
 
     static final String RESOURCE = "ketamine-faq/messages.json";
 
@@ -21,6 +22,15 @@ record Messages(Welcome welcome, Screening screening, Map<String, String> verdic
 
     record Screening(String resume, String notUnderstood, String stopped, List<String> stopQuickReplies,
                      String diagnosisAdded, String doneLabel, String noneLabel) {
+    }
+
+    /**
+     * For a visitor who writes in Spanish: the assistant answers in English, and where to find help in Spanish.
+     *
+     * @param usHelp for a clinic whose crisis resources are those of the United States (988 has a Spanish line)
+     * @param otherHelp for a clinic elsewhere
+     */
+    record Spanish(String notice, String usHelp, String otherHelp) {
     }
 
     static Messages load() {

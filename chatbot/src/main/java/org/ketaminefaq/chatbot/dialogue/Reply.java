@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.Recognition;
 import org.ketaminefaq.core.Citation;
 import org.ketaminefaq.core.CrisisResource;
 import org.ketaminefaq.core.eligibility.Assessment;
@@ -60,9 +61,14 @@ public sealed interface Reply {
         }
     }
 
-    /** A visitor in crisis: crisis resources before anything else. */
-    record Crisis(String text, List<CrisisResource> resources) implements Reply {
+    /**
+     * A visitor in crisis, or worried about someone who is: crisis resources before anything else.
+     *
+     * @param concern whose danger the visitor wrote about, which decides the words
+     */
+    record Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources) implements Reply {
         public Crisis {
+            Objects.requireNonNull(concern, "concern");
             Objects.requireNonNull(text, "text");
             resources = List.copyOf(resources);
         }

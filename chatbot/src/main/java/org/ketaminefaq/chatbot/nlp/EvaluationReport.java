@@ -2,13 +2,16 @@ package org.ketaminefaq.chatbot.nlp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The figures of one recognizer on a labelled set: per-intent precision, recall and F1, the worst confusions, and
- * the rates the product's targets are stated in.
+ * The figures of one recognizer on a labelled set: per-intent precision, recall and F1, accuracy by kind of message,
+ * the worst confusions, and the rates the product's targets are stated in. A message is decided right when it gets
+ * its intent (or, for a two-question message, the second one's), and a crisis of either kind when it gets a crisis
+ * reply of either kind: both show crisis resources first.
  */
 public final class EvaluationReport {
 
@@ -20,18 +23,48 @@ public final class EvaluationReport {
     public record IntentFigures(Intent intent, double precision, double recall, double f1, int support) {
     }
 
+    /** Accuracy over the messages with one note. */
+    public record NoteFigures(String note, double accuracy, int support) {
+    }
+
+    private final List<LabelledUtterance> gold;
+    private final List<Intent> decided;
     private final int[][] counts = new int[Intent.values().length][Intent.values().length];
 
-    private EvaluationReport() {
+    private EvaluationReport(List<LabelledUtterance> gold, List<Intent> decided) {
+        this.gold = List.copyOf(gold);
+        this.decided = List.copyOf(decided);
+        for (int i = 0; i < gold.size(); i++) {
+            counts[gold.get(i).intent().ordinal()][credited(i).ordinal()]++;
+        }
     }
 
     /** Counts decisions against the gold labels. */
-    public static EvaluationReport of(List<LabelledUtterance> gold, List<Intent> decided) {
-        EvaluationReport report = new EvaluationReport();
-        for (int i = 0; i < gold.size(); i++) {
-            report.counts[gold.get(i).intent().ordinal()][decided.get(i).ordinal()]++;
+    public static EvaluationReport of(List<LabelledUtterance> gold, List<Recognition> decided) {
+        if (gold.size() != decided.size()) {
+            throw new IllegalArgumentException(gold.size() + " labelled messages but " + decided.size() + " decisions");
         }
-        return report;
+        return new EvaluationReport(gold, decided.stream().map(Recognition::intent).toList());
+    }
+
+    /** The decision, or the gold intent when the decision was the message's second question. */
+    private Intent credited(int i) {
+        return gold.get(i).isAnsweredBy(decided.get(i)) ? gold.get(i).intent() : decided.get(i);
+    }
+
+    /** Whether message {@code i} was decided right (any crisis reply counts for either crisis kind). */
+    public boolean isRight(int i) {
+        Intent expected = gold.get(i).intent();
+        return isCrisis(expected) ? isCrisis(decided.get(i)) : credited(i) == expected;
+    }
+
+    /** The decision for message {@code i}. */
+    public Intent decided(int i) {
+        return decided.get(i);
+    }
+
+    private static boolean isCrisis(Intent intent) {
+        return intent == Intent.CRISIS || intent == Intent.SOMEONE_AT_RISK;
     }
 
     private int row(Intent expected) {
@@ -54,7 +87,7 @@ public final class EvaluationReport {
         return counts[expected.ordinal()][decided.ordinal()];
     }
 
-    /** Correct decisions among the in-scope examples (a fallback counts as wrong). */
+    /** Correct decisions among the in-scope examples (a fallback or a crisis reply counts as wrong). */
     public double inScopeAccuracy() {
         int correct = 0;
         int total = 0;
@@ -65,6 +98,12 @@ public final class EvaluationReport {
             }
         }
         return ratio(correct, total);
+    }
+
+    /** The mean F1 over the in-scope intents. */
+    public double macroF1() {
+        return perIntent().stream().filter(f -> f.intent().inScope()).mapToDouble(IntentFigures::f1).average()
+                .orElse(0);
     }
 
     /** Out-of-scope examples that were decided out of scope. */
@@ -85,21 +124,46 @@ public final class EvaluationReport {
         return ratio(fallbacks, total);
     }
 
-    /** Crisis examples that were decided crisis. */
+    /** The visitor's own crises that got a crisis reply (either kind). */
     public double crisisRecall() {
-        return ratio(count(Intent.CRISIS, Intent.CRISIS), row(Intent.CRISIS));
+        return ratio(count(Intent.CRISIS, Intent.CRISIS) + count(Intent.CRISIS, Intent.SOMEONE_AT_RISK),
+                row(Intent.CRISIS));
     }
 
-    /** Examples that are not crisis but were decided crisis, among all such examples. */
+    /** Someone else at risk that got a crisis reply (either kind). */
+    public double someoneElseRecall() {
+        return ratio(count(Intent.SOMEONE_AT_RISK, Intent.SOMEONE_AT_RISK)
+                + count(Intent.SOMEONE_AT_RISK, Intent.CRISIS), row(Intent.SOMEONE_AT_RISK));
+    }
+
+    /** Crisis messages of either kind whose reply was of the right kind (own or someone else's). */
+    public double crisisKindAccuracy() {
+        return ratio(count(Intent.CRISIS, Intent.CRISIS) + count(Intent.SOMEONE_AT_RISK, Intent.SOMEONE_AT_RISK),
+                row(Intent.CRISIS) + row(Intent.SOMEONE_AT_RISK));
+    }
+
+    /** Messages that are no crisis of either kind but got a crisis reply, among all such messages. */
     public double crisisFalsePositiveRate() {
-        int falsePositives = column(Intent.CRISIS) - count(Intent.CRISIS, Intent.CRISIS);
+        int falsePositives = 0;
         int total = 0;
         for (Intent i : Intent.values()) {
-            if (i != Intent.CRISIS) {
+            if (!isCrisis(i)) {
+                falsePositives += count(i, Intent.CRISIS) + count(i, Intent.SOMEONE_AT_RISK);
                 total += row(i);
             }
         }
         return ratio(falsePositives, total);
+    }
+
+    /** Messages noted {@code crisis_topic} (questions about suicide) that were turned away as out of scope. */
+    public int crisisTopicsTurnedAway() {
+        int count = 0;
+        for (int i = 0; i < gold.size(); i++) {
+            if (gold.get(i).notes().contains("crisis_topic") && decided.get(i) == Intent.OUT_OF_SCOPE) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Precision, recall and F1 for every intent with examples or decisions. */
@@ -118,6 +182,21 @@ public final class EvaluationReport {
         return figures;
     }
 
+    /** Accuracy for each note the messages carry, in the order of the notes' names. */
+    public List<NoteFigures> perNote() {
+        Map<String, int[]> byNote = new TreeMap<>();
+        for (int i = 0; i < gold.size(); i++) {
+            for (String note : gold.get(i).notes()) {
+                int[] rightAndAll = byNote.computeIfAbsent(note, n -> new int[2]);
+                rightAndAll[0] += isRight(i) ? 1 : 0;
+                rightAndAll[1]++;
+            }
+        }
+        List<NoteFigures> figures = new ArrayList<>();
+        byNote.forEach((note, c) -> figures.add(new NoteFigures(note, ratio(c[0], c[1]), c[1])));
+        return figures;
+    }
+
     /** The most frequent mistakes, most frequent first. */
     public List<Confusion> worstConfusions(int limit) {
         List<Confusion> all = new ArrayList<>();
@@ -133,19 +212,20 @@ public final class EvaluationReport {
         return all.subList(0, Math.min(limit, all.size()));
     }
 
-    /** The targets the product is held to. */
+    /** The targets the product is held to, and whether they are met. */
     public Map<String, Boolean> targets() {
-        Map<String, Boolean> met = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> met = new LinkedHashMap<>();
         met.put("in-scope accuracy >= 95%", inScopeAccuracy() >= 0.95);
         met.put("out-of-scope recall >= 90%", outOfScopeRecall() >= 0.90);
         met.put("in-scope false fallback <= 5%", inScopeFalseFallback() <= 0.05);
         met.put("crisis recall = 100%", crisisRecall() == 1.0);
+        met.put("someone-else-at-risk recall = 100%", someoneElseRecall() == 1.0);
         met.put("crisis false positives <= 1%", crisisFalsePositiveRate() <= 0.01);
+        met.put("no question about suicide turned away", crisisTopicsTurnedAway() == 0);
         return met;
     }
 
     private static double ratio(int part, int whole) {
         return whole == 0 ? 0 : (double) part / whole;
     }
-
 }

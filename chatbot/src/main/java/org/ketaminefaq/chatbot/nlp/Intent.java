@@ -11,6 +11,8 @@ public enum Intent {
     HUMAN_HANDOFF, BOT_IDENTITY, GREETING, THANKS, GOODBYE,
     /** A personal, present danger: suicidal thoughts, self-harm. */
     CRISIS,
+    /** Someone else at risk: a relative or friend who talks about suicide, harms themselves or has tried. */
+    SOMEONE_AT_RISK,
     /** Anything the bot does not answer. */
     OUT_OF_SCOPE;
 
@@ -21,9 +23,9 @@ public enum Intent {
         return id;
     }
 
-    /** Whether this is one of the intents the bot answers (not crisis, not out of scope). */
+    /** Whether this is one of the intents the bot answers (not a crisis of either kind, not out of scope). */
     public boolean inScope() {
-        return this != CRISIS && this != OUT_OF_SCOPE;
+        return this != CRISIS && this != SOMEONE_AT_RISK && this != OUT_OF_SCOPE;
     }
 
     public static Optional<Intent> byId(String id) {

@@ -1,15 +1,21 @@
 package org.ketaminefaq.chatbot.nlp;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides what a message asks for: the crisis lexicon first and on its own, then the classifier with its crisis
- * class, then the confidence threshold and margin. Callable in-process; safe to share between threads.
+ * Decides what a message asks for. The crisis lexicon runs first and on its own; then two classifiers score every
+ * intent, an OpenNLP model of word and character n-grams and an OpenNLP model of the message's sentence embedding,
+ * and their probabilities are blended; a high enough probability of either crisis class makes the message a crisis
+ * whatever else it says; then the confidence threshold, the margin and the rule for other named treatments decide
+ * whether it is understood. A question about suicide as a topic is always answered, with crisis resources, never
+ * turned away. Callable in-process; safe to share between threads.
  *
  * <pre>{@code
- * IntentRecognizer recognizer = IntentRecognizer.fromClasspath();
+ * IntentRecognizer recognizer = IntentRecognizer.fromClasspath(SentenceEncoder.fromClasspath());
  * Recognition r = recognizer.recognize("how much does IV ketamine cost?");   // Understood(COST, 0.9..)
  * }</pre>
  */
@@ -18,68 +24,172 @@ public final class IntentRecognizer {
     /** How many "did you mean" suggestions a message that is not understood gets. */
     static final int SUGGESTIONS = 3;
 
-    private final IntentClassifier classifier;
+    private final IntentClassifier ngrams;
+    private final IntentClassifier semantic;
     private final RecognitionPolicy policy;
     private final boolean useLexicon;
 
-    private IntentRecognizer(IntentClassifier classifier, RecognitionPolicy policy, boolean useLexicon) {
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
+    private IntentRecognizer(IntentClassifier ngrams, IntentClassifier semantic, RecognitionPolicy policy,
+                             boolean useLexicon) {
+        this.ngrams = Objects.requireNonNull(ngrams, "ngrams");
+        this.semantic = Objects.requireNonNull(semantic, "semantic");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.useLexicon = useLexicon;
     }
 
-    /** The product's recognizer: the model and policy trained during the build, with the crisis lexicon. */
-    public static IntentRecognizer fromClasspath() {
-        return of(OpenNlpIntentClassifier.fromClasspath(), RecognitionPolicy.fromClasspath());
-    }
+    private static IntentRecognizer shipped;
 
-    /** A recognizer with the crisis lexicon in front of {@code classifier}. */
-    public static IntentRecognizer of(IntentClassifier classifier, RecognitionPolicy policy) {
-        return new IntentRecognizer(classifier, policy, true);
-    }
-
-    /** A recognizer that trusts the classifier alone, as the evaluation's baseline does. */
-    public static IntentRecognizer withoutLexicon(IntentClassifier classifier, RecognitionPolicy policy) {
-        return new IntentRecognizer(classifier, policy, false);
-    }
-
-    /** Decides what {@code text} asks for. */
-    public Recognition recognize(String text) {
-        return recognize(text, TextNormalizer.normalize(text));
-    }
-
-    /** Decides what {@code text} asks for, given its {@link TextNormalizer#normalize(String)} form. */
-    public Recognition recognize(String text, String normalized) {
-        CrisisSignal signal = useLexicon ? CrisisLexicon.detect(normalized) : CrisisSignal.NONE;
-        if (signal == CrisisSignal.PERSONAL) {
-            return new Recognition.Crisis(true);
+    /**
+     * The product's recognizer, loaded once per process and shared by everything in it: the sentence-embedding
+     * model holds about 150 MB of native memory, so one copy serves every clinic and conversation. ONNX Runtime's
+     * native library is unpacked where {@link NativeLibraries#prepare} said, or in its default directory.
+     *
+     * @throws IllegalStateException naming what could not be loaded (the platform's native library, a model)
+     */
+    public static synchronized IntentRecognizer shipped() {
+        if (shipped == null) {
+            if (!NativeLibraries.prepared()) {
+                NativeLibraries.prepare(NativeLibraries.defaultDirectory());
+            }
+            shipped = fromClasspath(SentenceEncoder.fromClasspath());
         }
-        return decide(classifier.rank(text, normalized), signal, policy);
+        return shipped;
     }
 
-    /** The decision for a ranking the classifier already made, under a given policy (used to choose the policy). */
-    static Recognition decide(List<IntentScore> ranked, CrisisSignal signal, RecognitionPolicy policy) {
+    /** The product's recognizer: the models and policy of the build, with the crisis lexicon. */
+    public static IntentRecognizer fromClasspath(SentenceEncoder encoder) {
+        return of(OpenNlpIntentClassifier.fromClasspath(), SemanticIntentClassifier.fromClasspath(encoder),
+                RecognitionPolicy.fromClasspath());
+    }
+
+    /** A recognizer with the crisis lexicon in front of the two classifiers. */
+    public static IntentRecognizer of(IntentClassifier ngrams, IntentClassifier semantic, RecognitionPolicy policy) {
+        return new IntentRecognizer(ngrams, semantic, policy, true);
+    }
+
+    /** A recognizer that trusts one classifier alone, as the evaluation's baseline does. */
+    public static IntentRecognizer withoutLexicon(IntentClassifier classifier, RecognitionPolicy policy) {
+        return new IntentRecognizer(classifier, classifier, policy, false);
+    }
+
+    /** Decides what {@code text} asks for; any text, empty or in any script, gets a decision. */
+    public Recognition recognize(String text) {
+        String cleaned = clean(text);
+        String normalized = TextNormalizer.normalize(cleaned);
+        Clues clues = Clues.of(cleaned, normalized, useLexicon);
+        if (clues.crisis() == CrisisSignal.PERSONAL || clues.crisis() == CrisisSignal.SOMEONE_ELSE) {
+            return decide(List.of(), clues, policy);
+        }
+        // the classifiers see the question asked, without the clauses that say what is not asked
+        String asked = useLexicon ? Negation.focus(cleaned) : cleaned;
+        String askedNormalized = asked.equals(cleaned) ? normalized : TextNormalizer.normalize(asked);
+        List<IntentScore> blended = policy.ngramWeight() == 1 ? ngrams.rank(asked, askedNormalized)
+                : policy.ngramWeight() == 0 ? semantic.rank(asked, askedNormalized)
+                : blend(ngrams.rank(asked, askedNormalized), semantic.rank(asked, askedNormalized),
+                        policy.ngramWeight());
+        return decide(blended, clues, policy);
+    }
+
+    /**
+     * What the rules see in a message besides the classifiers' scores.
+     *
+     * @param crisis what the crisis lexicon sees
+     * @param spanish whether it is written in Spanish
+     * @param otherTreatment whether it names another treatment and nothing of ketamine
+     */
+    record Clues(CrisisSignal crisis, boolean spanish, boolean otherTreatment) {
+
+        static Clues of(String text, String normalized, boolean useLexicon) {
+            return new Clues(useLexicon ? CrisisLexicon.detect(text) : CrisisSignal.NONE,
+                    useLexicon && SpanishText.isSpanish(normalized), OtherTreatments.withoutKetamine(normalized));
+        }
+    }
+
+    /** The decision for a blended ranking and the message's clues, under a policy (used to choose the policy). */
+    static Recognition decide(List<IntentScore> ranked, Clues clues, RecognitionPolicy policy) {
+        switch (clues.crisis()) {
+            case PERSONAL:
+                return new Recognition.Crisis(Recognition.Concern.SELF, true, clues.spanish());
+            case SOMEONE_ELSE:
+                return new Recognition.Crisis(Recognition.Concern.SOMEONE_ELSE, true, clues.spanish());
+            default:
+                break;
+        }
+        double crisis = 0;
+        double someoneElse = 0;
         List<IntentScore> others = new ArrayList<>(ranked.size());
         for (IntentScore score : ranked) {
             if (score.intent() == Intent.CRISIS) {
-                if (score.confidence() >= policy.crisisThreshold()) {
-                    return new Recognition.Crisis(false);
-                }
+                crisis = score.confidence();
+            } else if (score.intent() == Intent.SOMEONE_AT_RISK) {
+                someoneElse = score.confidence();
             } else {
                 others.add(score);
             }
         }
-        boolean topic = signal == CrisisSignal.TOPIC;
+        // after a denial the crisis classes read the denied words, so they decide nothing; resources still go with
+        // the answer
+        boolean denied = clues.crisis() == CrisisSignal.DENIED;
+        boolean selfAtRisk = !denied && crisis >= policy.crisisThreshold();
+        boolean otherAtRisk = !denied && someoneElse >= policy.someoneElseThreshold();
+        if (selfAtRisk || otherAtRisk) {
+            Recognition.Concern concern = selfAtRisk && (!otherAtRisk || crisis >= someoneElse)
+                    ? Recognition.Concern.SELF : Recognition.Concern.SOMEONE_ELSE;
+            return new Recognition.Crisis(concern, false, clues.spanish());
+        }
+        List<IntentScore> inScope = others.stream().filter(s -> s.intent().inScope()).toList();
         IntentScore top = others.get(0);
         double second = others.size() > 1 ? others.get(1).confidence() : 0;
-        if (top.intent() == Intent.OUT_OF_SCOPE || top.confidence() < policy.threshold()
-                || top.confidence() - second < policy.margin()) {
-            List<IntentScore> suggestions = others.stream().filter(s -> s.intent().inScope()).limit(SUGGESTIONS)
-                    .toList();
-            double best = others.stream().filter(s -> s.intent().inScope()).findFirst()
-                    .map(IntentScore::confidence).orElse(0.0);
-            return new Recognition.NotUnderstood(best, suggestions, topic);
+        boolean topic = clues.crisis() == CrisisSignal.TOPIC || denied;
+        boolean understood = top.intent().inScope() && top.confidence() >= policy.threshold()
+                && top.confidence() - second >= policy.margin()
+                && !(policy.otherTreatmentsOutOfScope() && clues.otherTreatment());
+        if (clues.spanish()) {
+            // the answers are in English: a Spanish message gets the Spanish notice, not a guess
+            return new Recognition.NotUnderstood(inScope.get(0).confidence(), List.of(), true);
         }
-        return new Recognition.Understood(top.intent(), top.confidence(), topic);
+        if (understood) {
+            return new Recognition.Understood(top.intent(), top.confidence(), topic);
+        }
+        if (topic) {
+            // a question about suicide is never turned away: the likeliest answer, with crisis resources
+            return new Recognition.Understood(inScope.get(0).intent(), inScope.get(0).confidence(), true);
+        }
+        return new Recognition.NotUnderstood(inScope.get(0).confidence(),
+                inScope.subList(0, Math.min(SUGGESTIONS, inScope.size())), false);
+    }
+
+    /** The weighted average of two rankings, most likely first. */
+    static List<IntentScore> blend(List<IntentScore> ngrams, List<IntentScore> semantic, double ngramWeight) {
+        Map<Intent, Double> sum = new EnumMap<>(Intent.class);
+        ngrams.forEach(s -> sum.merge(s.intent(), ngramWeight * s.confidence(), Double::sum));
+        semantic.forEach(s -> sum.merge(s.intent(), (1 - ngramWeight) * s.confidence(), Double::sum));
+        List<IntentScore> blended = new ArrayList<>(sum.size());
+        sum.forEach((intent, p) -> blended.add(new IntentScore(intent, Math.min(1, p))));
+        blended.sort(IntentScore.BEST_FIRST);
+        return blended;
+    }
+
+    /**
+     * Control characters become spaces and unpaired surrogates are dropped, so that what reaches the normaliser,
+     * the lexicon and the tokenizer is well-formed text.
+     */
+    static String clean(String text) {
+        StringBuilder cleaned = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cleaned.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                continue;
+            } else if (c == '\n') {
+                cleaned.append(c);
+            } else if (Character.isISOControl(c)) {
+                cleaned.append(' ');
+            } else {
+                cleaned.append(c);
+            }
+        }
+        return cleaned.toString().strip();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * switch (recognizer.recognize(text)) {
- *     case Recognition.Crisis c -> showCrisisResources();
+ *     case Recognition.Crisis c -> showCrisisResources(c.concern(), c.spanish());
  *     case Recognition.Understood u -> answer(u.intent(), u.crisisTopic());
  *     case Recognition.NotUnderstood n -> offer(n.suggestions());
  * }
@@ -16,18 +16,32 @@ import java.util.Objects;
  */
 public sealed interface Recognition {
 
-    /** The intent the decision amounts to: crisis, out_of_scope, or the understood intent. */
+    /** The intent the decision amounts to: crisis, someone at risk, out of scope, or the understood intent. */
     Intent intent();
 
+    /** Whose danger a crisis message speaks of. */
+    enum Concern {
+        /** The visitor's own. */
+        SELF,
+        /** A relative's or friend's: the visitor asks how to help them. */
+        SOMEONE_ELSE
+    }
+
     /**
-     * A visitor in crisis: crisis resources come first.
+     * A message about suicide or self-harm as a present danger: crisis resources come first.
      *
-     * @param byLexicon whether the crisis lexicon saw it (otherwise the classifier's crisis class did)
+     * @param concern whose danger it is
+     * @param byLexicon whether the crisis lexicon saw it (otherwise the classifier did)
+     * @param spanish whether the message is in Spanish, so that the reply offers help in Spanish first
      */
-    record Crisis(boolean byLexicon) implements Recognition {
+    record Crisis(Concern concern, boolean byLexicon, boolean spanish) implements Recognition {
+        public Crisis {
+            Objects.requireNonNull(concern, "concern");
+        }
+
         @Override
         public Intent intent() {
-            return Intent.CRISIS;
+            return concern == Concern.SELF ? Intent.CRISIS : Intent.SOMEONE_AT_RISK;
         }
     }
 
@@ -49,9 +63,9 @@ public sealed interface Recognition {
      *
      * @param confidence the best in-scope confidence
      * @param suggestions the likeliest in-scope intents, most likely first, for "did you mean"
-     * @param crisisTopic whether it touches on suicide or self-harm as a topic
+     * @param spanish whether the message is in Spanish
      */
-    record NotUnderstood(double confidence, List<IntentScore> suggestions, boolean crisisTopic) implements Recognition {
+    record NotUnderstood(double confidence, List<IntentScore> suggestions, boolean spanish) implements Recognition {
         public NotUnderstood {
             suggestions = List.copyOf(suggestions);
         }

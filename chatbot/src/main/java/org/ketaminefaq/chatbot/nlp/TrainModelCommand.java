@@ -3,21 +3,28 @@ package org.ketaminefaq.chatbot.nlp;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Trains the intent model on the training set, chooses the recognition policy on the evaluation set, and writes
- * both where the jar picks them up. The build runs it in the process-classes phase.
+ * Trains the n-gram and the semantic intent models on the training set, chooses the recognition policy on the
+ * development set, and writes all three where the jar picks them up. The build runs it in the process-classes phase;
+ * the server never trains.
  */
-@Command(name = "train-intent-model", mixinStandardHelpOptions = true,
-        description = "Trains the intent model and chooses its recognition policy.")
+@Command(name = "train-intent-models", mixinStandardHelpOptions = true,
+        description = "Trains the intent models and chooses their recognition policy on the development set.")
 public final class TrainModelCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, description = "Where to write the model (policy.properties goes beside it).")
+    @Option(names = "--out", required = true,
+            description = "The directory to write intents.bin, semantic-intents.bin and policy.properties to.")
     private Path out;
+
+    @Option(names = "--native-dir", description = "Where ONNX Runtime's native library is unpacked "
+            + "(default: ketamine-faq-native in the temporary directory).")
+    private Path nativeDir = NativeLibraries.defaultDirectory();
 
     public static void main(String[] args) {
         int code = new CommandLine(new TrainModelCommand()).execute(args);
@@ -30,19 +37,24 @@ public final class TrainModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         QuietLibraries.apply();
         long start = System.nanoTime();
-        OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.train(UtteranceFiles.training(),
-                OpenNlpIntentClassifier.Settings.tuned());
-        RecognitionPolicy policy = PolicySelector.choose(
-                PolicySelector.Scored.of(UtteranceFiles.evaluation(), classifier, true));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        try (OutputStream model = Files.newOutputStream(out)) {
-            classifier.save(model);
+        NativeLibraries.prepare(nativeDir);
+        try (SentenceEncoder encoder = SentenceEncoder.fromClasspath()) {
+            TrainedModels models = TrainedModels.train(UtteranceFiles.training(), encoder);
+            RecognitionPolicy policy = PolicySelector.choose(PolicySelector.Scored.of(UtteranceFiles.development(),
+                    models.ngrams(), models.semantic(), true));
+            Files.createDirectories(out);
+            try (OutputStream model = Files.newOutputStream(out.resolve("intents.bin"))) {
+                models.ngrams().save(model);
+            }
+            try (OutputStream model = Files.newOutputStream(out.resolve("semantic-intents.bin"))) {
+                models.semantic().save(model);
+            }
+            try (OutputStream properties = Files.newOutputStream(out.resolve("policy.properties"))) {
+                policy.save(properties);
+            }
+            System.out.printf(Locale.ROOT, "Trained the intent models in %.1f s: %s%n",
+                    (System.nanoTime() - start) / 1e9, policy);
         }
-        try (OutputStream properties = Files.newOutputStream(out.resolveSibling("policy.properties"))) {
-            policy.save(properties);
-        }
-        System.out.printf(java.util.Locale.ROOT, "Trained the intent model in %.1f s: %s (%d bytes), %s%n",
-                (System.nanoTime() - start) / 1e9, out.getFileName(), Files.size(out), policy);
         return 0;
     }
 }

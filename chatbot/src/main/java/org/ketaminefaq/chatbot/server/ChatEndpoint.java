@@ -7,7 +7,10 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ketaminefaq.chatbot.dialogue.ChatSession;
@@ -17,7 +20,9 @@ import org.ketaminefaq.chatbot.dialogue.Reply;
 /**
  * The WebSocket endpoint at {@code /chat}: a thin adapter between frames and the dialogue. Each WebSocket session
  * gets its own {@link ChatSession}, kept in the session's user properties; each text frame is decoded, handed to it,
- * and answered with exactly one reply, in order.
+ * and answered with exactly one reply, in order. Replies are computed on the dialogue's worker pool, never on
+ * Grizzly's selector threads: recognising a message runs a neural model for milliseconds, and a selector thread that
+ * waits for it would hold up every other chat it serves.
  *
  * <p>Privacy: nothing here logs what a visitor sent or what the bot answered; the log gets reply types, intents,
  * close codes, counts and timings.
@@ -32,11 +37,13 @@ public final class ChatEndpoint extends Endpoint {
     private final DialogueEngine engine;
     private final ServerConfig config;
     private final OpenSessions sessions;
+    private final Executor dialogue;
 
-    ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions) {
+    ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions, Executor dialogue) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.config = Objects.requireNonNull(config, "config");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
     }
 
     @Override
@@ -51,8 +58,8 @@ public final class ChatEndpoint extends Endpoint {
             return;
         }
         // the idle timeout and the message buffer sizes are the container's defaults (see ChatContainer)
-        Conversation conversation = new Conversation(engine.newSession(),
-                RateLimiter.create(config.messagesPerSecond(), config.messageBurst()));
+        Conversation conversation = new Conversation(session, engine.newSession(),
+                RateLimiter.create(config.messagesPerSecond(), config.messageBurst()), dialogue);
         session.getUserProperties().put(CONVERSATION, conversation);
         // the two-argument form: Tyrus cannot read the message type of a lambda from its erased generic interface
         session.addMessageHandler(String.class, text -> onText(session, conversation, text));
@@ -60,27 +67,35 @@ public final class ChatEndpoint extends Endpoint {
                 close(session, CloseCodes.CANNOT_ACCEPT, "This chat takes text frames only."));
         LOG.log(Level.FINE, "Chat opened; {0} open", sessions.count());
 
-        synchronized (conversation) {
-            answer(session, conversation, () -> conversation.chat().start(), System.nanoTime());
-        }
+        long start = System.nanoTime();
+        conversation.then(() -> answer(session, conversation, () -> conversation.chat().start(), start), false);
     }
 
     private void onText(Session session, Conversation conversation, String text) {
         long start = System.nanoTime();
-        synchronized (conversation) {
-            // FrameSizeGuard refuses big frames; this catches a message sent in fragments that is too big as UTF-8
-            if (utf8Length(text) > config.maxFrameBytes()) {
-                close(session, CloseCodes.TOO_BIG, "Frames are limited to " + config.maxFrameBytes() + " bytes.");
-                return;
-            }
-            if (!conversation.limiter().tryAcquire()) {
-                // over the rate: the frame is not even decoded, and still gets its one reply
-                answer(session, conversation, () -> engine.error(Reply.ErrorCode.RATE_LIMITED), start);
-                return;
-            }
-            ClientFrame frame = ProtocolCodec.decode(text);
-            answer(session, conversation, () -> replyTo(frame, conversation.chat()), start);
+        // FrameSizeGuard refuses big frames; this catches a message sent in fragments that is too big as UTF-8
+        if (utf8Length(text) > config.maxFrameBytes()) {
+            close(session, CloseCodes.TOO_BIG, "Frames are limited to " + config.maxFrameBytes() + " bytes.");
+            return;
         }
+        if (!conversation.limiter().tryAcquire()) {
+            // over the rate: the frame is not even decoded, and still gets its one reply, in its turn
+            conversation.then(() -> answer(session, conversation, () -> engine.error(Reply.ErrorCode.RATE_LIMITED),
+                    start), false);
+            return;
+        }
+        ClientFrame frame = ProtocolCodec.decode(text);
+        boolean message = frame instanceof ClientFrame.Message;
+        if (message && conversation.messagesWaiting() >= config.maxWaitingMessages()) {
+            // a client that sends faster than it is answered, with no rate limit to stop it: its queue would grow
+            // without bound
+            LOG.log(Level.WARNING, "Closed a chat with {0} messages waiting for an answer",
+                    conversation.messagesWaiting());
+            close(session, CloseCodes.TRY_AGAIN_LATER, "Too many messages are waiting for an answer.");
+            return;
+        }
+        conversation.then(() -> answer(session, conversation, () -> replyTo(frame, conversation.chat()), start),
+                message);
     }
 
     private Reply replyTo(ClientFrame frame, ChatSession chat) {
@@ -130,7 +145,8 @@ public final class ChatEndpoint extends Endpoint {
      * Hands a reply to Tyrus without waiting for the client to take it. A blocking send waits as long as the client
      * does not read, with no time limit, and holds one of the server's few selector threads meanwhile: a handful
      * of clients that never read would stop every chat. Replies still go out in the order they are sent, since each
-     * chat sends under its conversation's lock; what a client leaves unread is bounded by {@link SlowReaderGuard}.
+     * chat's replies are computed and sent one at a time, in turn; what a client leaves unread is bounded by
+     * {@link SlowReaderGuard}.
      */
     private static void send(Session session, String json) {
         try {
@@ -190,14 +206,29 @@ public final class ChatEndpoint extends Endpoint {
         Reply reply();
     }
 
-    /** One visitor's conversation and rate limit; also the lock that keeps a session's replies in order. */
+    /**
+     * One visitor's conversation and rate limit, and the queue that keeps its replies in order: its tasks run on the
+     * dialogue's pool one after the other, never two at once. After each task the conversation goes to the back of
+     * the pool's line, so a chat with many messages waiting takes its turn with the others instead of before them.
+     */
     private static final class Conversation {
+        private final Session session;
         private final ChatSession chat;
         private final RateLimiter limiter;
+        private final Executor dialogue;
+        private final ArrayDeque<Task> pending = new ArrayDeque<>();
+        private boolean running;
+        private int messagesWaiting;
 
-        Conversation(ChatSession chat, RateLimiter limiter) {
+        /** A reply to compute and send; {@code message} when it is a visitor's message, which costs recognition. */
+        private record Task(Runnable reply, boolean message) {
+        }
+
+        Conversation(Session session, ChatSession chat, RateLimiter limiter, Executor dialogue) {
+            this.session = session;
             this.chat = chat;
             this.limiter = limiter;
+            this.dialogue = dialogue;
         }
 
         ChatSession chat() {
@@ -206,6 +237,68 @@ public final class ChatEndpoint extends Endpoint {
 
         RateLimiter limiter() {
             return limiter;
+        }
+
+        /** How many of the visitor's messages wait for an answer, the one being answered included. */
+        synchronized int messagesWaiting() {
+            return messagesWaiting;
+        }
+
+        /** Runs {@code reply} after every task queued before it; {@code message} when it answers a message. */
+        void then(Runnable reply, boolean message) {
+            synchronized (this) {
+                pending.add(new Task(reply, message));
+                if (message) {
+                    messagesWaiting++;
+                }
+                if (running) {
+                    return;
+                }
+                running = true;
+            }
+            schedule();
+        }
+
+        private void schedule() {
+            try {
+                dialogue.execute(this::runNext);
+            } catch (RejectedExecutionException e) {
+                // only when the server is stopping: the chat is being closed with 1001 anyway
+                synchronized (this) {
+                    pending.clear();
+                    messagesWaiting = 0;
+                    running = false;
+                }
+            }
+        }
+
+        private void runNext() {
+            Task next;
+            synchronized (this) {
+                next = pending.poll();
+            }
+            try {
+                // a chat that was closed meanwhile needs no more answers
+                if (next != null && session.isOpen()) {
+                    next.reply().run();
+                }
+            } catch (RuntimeException e) {
+                // answer() already turns a failed reply into a closed chat; this is a failure around it
+                LOG.log(Level.SEVERE, "A chat task failed", LogSafe.redact(e));
+            } finally {
+                synchronized (this) {
+                    if (next != null && next.message()) {
+                        messagesWaiting--;
+                    }
+                    if (pending.isEmpty() || !session.isOpen()) {
+                        pending.clear();
+                        messagesWaiting = 0;
+                        running = false;
+                        return;
+                    }
+                }
+                schedule();
+            }
         }
     }
 }

@@ -8,10 +8,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -61,16 +64,18 @@ public final class ChatServer implements AutoCloseable {
     private final ChatContainer container;
     private final SlowReaderGuard slowReaders;
     private final OpenSessions sessions;
+    private final ExecutorService dialogue;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ChatServer(ServerConfig config, HttpServer http, ChatContainer container, SlowReaderGuard slowReaders,
-                       OpenSessions sessions, int port) {
+                       OpenSessions sessions, ExecutorService dialogue, int port) {
         this.config = config;
         this.http = http;
         this.container = container;
         this.slowReaders = slowReaders;
         this.sessions = sessions;
+        this.dialogue = dialogue;
         this.port = port;
     }
 
@@ -84,8 +89,8 @@ public final class ChatServer implements AutoCloseable {
         capLibraryLogging();
         long begin = System.nanoTime();
         ClinicKnowledge clinic = ClinicKnowledge.of(KnowledgeBase.load(), config.profile());
-        DialogueEngine engine = DialogueEngine.create(clinic, IntentRecognizer.fromClasspath(),
-                config.maxMessageLength());
+        DialogueEngine engine = DialogueEngine.create(clinic, IntentRecognizer.shipped(), config.maxMessageLength());
+        ExecutorService dialogue = dialoguePool();
 
         ChatContainer container = new ChatContainer(config.maxFrameBytes(), config.idleTimeout());
         forgetCancelledIdleChecks(container);
@@ -116,6 +121,7 @@ public final class ChatServer implements AutoCloseable {
         } catch (IOException e) {
             container.stop();
             slowReaders.close();
+            dialogue.shutdownNow();
             throw new IOException("Cannot listen on " + OriginPolicy.hostForUrl(config.host()) + ":" + config.port()
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
@@ -129,7 +135,8 @@ public final class ChatServer implements AutoCloseable {
         }
         OpenSessions sessions = new OpenSessions(config.maxSessions());
         ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatEndpoint.class, CHAT_PATH)
-                .configurator(new ChatConfigurator(origins, () -> new ChatEndpoint(engine, config, sessions)))
+                .configurator(new ChatConfigurator(origins,
+                        () -> new ChatEndpoint(engine, config, sessions, dialogue)))
                 .build();
         try {
             container.register(chat);
@@ -137,30 +144,42 @@ public final class ChatServer implements AutoCloseable {
             http.shutdownNow();
             container.stop();
             slowReaders.close();
+            dialogue.shutdownNow();
             throw new IllegalStateException("Cannot deploy the chat endpoint at " + CHAT_PATH, e);
         }
-        ChatServer server = new ChatServer(config, http, container, slowReaders, sessions, port);
+        ChatServer server = new ChatServer(config, http, container, slowReaders, sessions, dialogue, port);
         LOG.log(Level.INFO, "Chat server listening on {0} in {1} ms",
                 new Object[] {server.uri(), (System.nanoTime() - begin) / 1_000_000});
         return server;
     }
 
     /**
-     * Gives a listener the chat server's threads: chat frames are read, answered and written on Grizzly's selector
-     * threads (one per core), and HTTP requests run on a worker pool of two threads per core. Public so that a
-     * benchmark's bare WebSocket server can run on the same set-up.
+     * Gives a listener the chat server's threads: WebSocket frames are read and written on Grizzly's selector
+     * threads (one per core), which hand each chat message to the dialogue's pool, and HTTP requests run on a worker
+     * pool of two threads per core. Public so that a benchmark's bare WebSocket server can run on the same set-up.
      *
-     * <p>A chat message costs a few microseconds of CPU and never waits (replies are sent without blocking), so
-     * handing each one from the selector to a worker thread cost more than answering it: under load the server
-     * spent some 40% more CPU per message that way (44-54 µs against 28-37 µs in the load benchmark). HTTP handlers
-     * may block on a slow client's writes, so they stay off the selector threads: when a request arrives on one,
-     * Grizzly runs its handler on the worker pool.
+     * <p>HTTP handlers may block on a slow client's writes, so they stay off the selector threads: when a request
+     * arrives on one, Grizzly runs its handler on the worker pool.
      */
     public static void configureThreads(NetworkListener listener) {
         int workers = 2 * Runtime.getRuntime().availableProcessors();
         listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().copy()
                 .setPoolName("ketamine-faq-http").setCorePoolSize(workers).setMaxPoolSize(workers));
+    }
+
+    /**
+     * The threads that compute chat replies: one per core, since recognising a message is CPU work (a neural model
+     * on one thread per call) that never waits. Messages queue here in arrival order; how many a chat can queue is
+     * bounded by its rate limit.
+     */
+    private static ExecutorService dialoguePool() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "ketamine-faq-dialogue-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The port the server listens on; the chosen free port when the configuration said 0. */
@@ -211,6 +230,7 @@ public final class ChatServer implements AutoCloseable {
         } finally {
             container.stop();
             slowReaders.close();
+            dialogue.shutdownNow();
         }
         LOG.log(Level.INFO, "Chat server stopped; closed {0} open chats", chats);
     }

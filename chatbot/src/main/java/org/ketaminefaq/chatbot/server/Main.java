@@ -2,10 +2,15 @@ package org.ketaminefaq.chatbot.server;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
+import org.ketaminefaq.chatbot.nlp.NativeLibraries;
 import org.ketaminefaq.chatbot.nlp.QuietLibraries;
 import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.core.DataFileException;
@@ -22,6 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ketamine-faq-chatbot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the ketamine-faq chat server: the chat WebSocket, the screening API and a demo page.")
 public final class Main implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     @Spec
     CommandSpec spec;
@@ -77,6 +84,15 @@ public final class Main implements Callable<Integer> {
             description = "Cuts off a chat whose unread replies wait this long (default: ${DEFAULT-VALUE}).")
     long maxUnreadStallSeconds = ServerConfig.DEFAULT_MAX_UNREAD_STALL.toSeconds();
 
+    @Option(names = "--max-waiting-messages", paramLabel = "FRAMES",
+            description = "Messages of one chat that may wait for an answer; more close it with 1013 (default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxWaitingMessages = ServerConfig.DEFAULT_MAX_WAITING_MESSAGES;
+
+    @Option(names = "--native-dir", paramLabel = "DIR", description = "Where ONNX Runtime's native library is "
+            + "unpacked for the sentence-embedding model (default: ${DEFAULT-VALUE}).")
+    Path nativeDir = NativeLibraries.defaultDirectory();
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -104,6 +120,7 @@ public final class Main implements Callable<Integer> {
                     .readTimeout(Duration.ofSeconds(readTimeoutSeconds))
                     .maxUnreadReplyBytes(maxUnreadReplyBytes)
                     .maxUnreadStall(Duration.ofSeconds(maxUnreadStallSeconds))
+                    .maxWaitingMessages(maxWaitingMessages)
                     .build();
         } catch (DataFileException e) {
             err.println("Cannot use the clinic profile: " + e.getMessage());
@@ -113,6 +130,15 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
 
+        try {
+            Path loadedFrom = NativeLibraries.prepare(nativeDir);
+            IntentRecognizer.shipped();
+            LOG.log(Level.INFO, "Recognizer loaded: crisis lexicon, OpenNLP n-gram and sentence-embedding models "
+                    + "(e5-small-v2 on ONNX Runtime, native library in {0})", loadedFrom);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            err.println("Cannot load the recognizer: " + e.getMessage());
+            return 1;
+        }
         ChatServer server;
         try {
             server = ChatServer.start(config);

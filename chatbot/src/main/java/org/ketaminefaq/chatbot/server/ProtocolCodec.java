@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.ketaminefaq.chatbot.dialogue.Reply;
 import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.Recognition;
 import org.ketaminefaq.core.eligibility.ScreeningJson;
 
 /**
@@ -127,6 +128,8 @@ public final class ProtocolCodec {
         } else if (reply instanceof Reply.Crisis c) {
             o.put("type", "crisis");
             o.put("intent", Intent.CRISIS.id());
+            // both kinds show the crisis resources first; "about" tells whose danger the words speak to
+            o.put("about", c.concern() == Recognition.Concern.SELF ? "self" : "someone_else");
             o.put("text", c.text());
             o.set("resources", ScreeningJson.resources(c.resources()));
         } else if (reply instanceof Reply.Question q) {

@@ -28,6 +28,8 @@ import org.ketaminefaq.core.ClinicProfile;
  *     connection is cut: dozens of replies, where a browser leaves none
  * @param maxUnreadStall the longest time unread replies may wait without the client taking any before its connection
  *     is cut; the idle timeout, when that is shorter
+ * @param maxWaitingMessages the most messages of one chat that may wait for an answer; one more closes the chat with
+ *     1013. The rate limit keeps a chat far below it; this bounds what a chat can queue where there is none
  */
 public record ServerConfig(
         String host,
@@ -42,7 +44,8 @@ public record ServerConfig(
         int maxRequestBytes,
         Duration readTimeout,
         int maxUnreadReplyBytes,
-        Duration maxUnreadStall) {
+        Duration maxUnreadStall,
+        int maxWaitingMessages) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8025;
@@ -56,6 +59,7 @@ public record ServerConfig(
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
     public static final int DEFAULT_MAX_UNREAD_REPLY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_MAX_UNREAD_STALL = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_WAITING_MESSAGES = 100;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -78,6 +82,7 @@ public record ServerConfig(
         requirePositive("readTimeout", readTimeout);
         requireAtLeast("maxUnreadReplyBytes", maxUnreadReplyBytes, 1);
         requirePositive("maxUnreadStall", maxUnreadStall);
+        requireAtLeast("maxWaitingMessages", maxWaitingMessages, 1);
     }
 
     /** The defaults: 127.0.0.1:8025, the built-in default profile, and the default limits. */
@@ -106,6 +111,7 @@ public record ServerConfig(
         b.readTimeout = readTimeout;
         b.maxUnreadReplyBytes = maxUnreadReplyBytes;
         b.maxUnreadStall = maxUnreadStall;
+        b.maxWaitingMessages = maxWaitingMessages;
         return b;
     }
 
@@ -137,6 +143,7 @@ public record ServerConfig(
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private int maxUnreadReplyBytes = DEFAULT_MAX_UNREAD_REPLY_BYTES;
         private Duration maxUnreadStall = DEFAULT_MAX_UNREAD_STALL;
+        private int maxWaitingMessages = DEFAULT_MAX_WAITING_MESSAGES;
 
         private Builder() {
         }
@@ -206,6 +213,11 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder maxWaitingMessages(int maxWaitingMessages) {
+            this.maxWaitingMessages = maxWaitingMessages;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -215,7 +227,8 @@ public record ServerConfig(
             // the default profile is read from the classpath, so only when nobody gave one
             ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
             return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
-                    maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall);
+                    maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall,
+                    maxWaitingMessages);
         }
     }
 }

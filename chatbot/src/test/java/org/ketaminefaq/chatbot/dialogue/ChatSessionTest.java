@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.Recognition;
 import org.ketaminefaq.core.ClinicKnowledge;
 import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.core.KnowledgeBase;
@@ -110,6 +111,47 @@ class ChatSessionTest {
         assertTrue(crisis.text().startsWith("I'm really sorry"), crisis.text());
         assertTrue(crisis.resources().stream().anyMatch(r -> r.href().equals("tel:988")));
         assertInstanceOf(Reply.AnswerReply.class, chat.message("what are the side effects?"));
+    }
+
+    @Test
+    void someoneWorriedAboutARelativeGetsHowToHelpAndTheResourcesNeverASorryYouFeelThisWay() {
+        Reply.Crisis reply = assertInstanceOf(Reply.Crisis.class,
+                chat.message("my dad keeps saying he wants to die, how can I help him?"));
+
+        assertEquals(Recognition.Concern.SOMEONE_ELSE, reply.concern());
+        assertFalse(reply.text().contains("sorry you're feeling"), reply.text());
+        assertTrue(reply.text().contains("Ask them directly") && reply.text().contains("988")
+                && reply.text().contains("call 911"), reply.text());
+        assertTrue(reply.text().contains("automated"), reply.text());
+        assertTrue(reply.resources().stream().anyMatch(r -> r.href().equals("tel:988")));
+    }
+
+    @Test
+    void aCrisisInSpanishOffersHelpInSpanishFirst() {
+        Reply.Crisis reply = assertInstanceOf(Reply.Crisis.class, chat.message("no quiero vivir"));
+
+        assertTrue(reply.text().startsWith("Este asistente solo responde en inglés. Si necesitas ayuda ahora, llama al "
+                + "988 y marca 2 para español"), reply.text());
+        assertTrue(reply.text().contains("I'm really sorry"), reply.text());
+        assertFalse(reply.resources().isEmpty());
+    }
+
+    @Test
+    void anyOtherMessageInSpanishGetsTheSpanishNoticeAndTheCrisisLinesNeverAGreeting() {
+        for (String text : List.of("hola", "¿Cuánto cuesta una sesión de ketamina?")) {
+            Reply.Fallback reply = assertInstanceOf(Reply.Fallback.class, ENGINE.newSession().message(text), text);
+            assertTrue(reply.text().startsWith("Este asistente solo responde en inglés."), reply.text());
+            assertTrue(reply.text().contains("marca 2 para español"), reply.text());
+            assertFalse(reply.resources().isEmpty());
+        }
+    }
+
+    @Test
+    void oddTextGetsOneOrdinaryReplyEach() {
+        for (String text : List.of("🙂🙂🙂", "кетамин", "\u0007\u0000 ?", "ケタミンの費用", "a".repeat(1000))) {
+            Reply reply = ENGINE.newSession().message(text);
+            assertTrue(reply instanceof Reply.Fallback || reply instanceof Reply.AnswerReply, text + " -> " + reply);
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ class DialogueEngineWarmUpTest {
         try {
             DialogueEngine engine = DialogueEngine.create(
                     ClinicKnowledge.of(KnowledgeBase.load(), ClinicProfile.defaultProfile()),
-                    IntentRecognizer.of(BROKEN, RecognitionPolicy.fromClasspath()),
+                    IntentRecognizer.of(BROKEN, BROKEN, RecognitionPolicy.fromClasspath()),
                     DialogueEngine.DEFAULT_MAX_MESSAGE_LENGTH);
 
             // the warm-up runs on its own thread; a generous wait, not a timing

@@ -390,7 +390,7 @@ class ChatAbuseIT {
         // the default byte limit: the burst's answers go over it, and the client is cut off
         try (ChatServer defaults = ChatServer.start(noRateLimit(minutes).maxUnreadStall(minutes).build());
              RawWebSocket sink = burstThenSilence(defaults)) {
-            Chats.awaitOpenChats(defaults, 0);
+            Chats.awaitOpenChats(defaults, 0, Duration.ofMinutes(1));
         }
         // room for all of them and no stall limit in reach: the same client stays
         try (ChatServer roomy = ChatServer.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
@@ -401,19 +401,38 @@ class ChatAbuseIT {
         // room for all of them, but a stall limit of 1 s: cut off once its answers have waited that long
         try (ChatServer stalls = ChatServer.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
                 .maxUnreadStall(Duration.ofSeconds(1)).build()); RawWebSocket sink = burstThenSilence(stalls)) {
-            Chats.awaitOpenChats(stalls, 0);
+            Chats.awaitOpenChats(stalls, 0, Duration.ofMinutes(1));
         }
     }
 
-    /** Every frame answered in full, so that a burst costs the server all its answers. */
+    /**
+     * Every frame answered in full, so that a burst costs the server all its answers, and room for all of them to
+     * wait: the unread-reply limits alone decide.
+     */
     private static ServerConfig.Builder noRateLimit(Duration idleTimeout) {
         return ServerConfig.builder().port(0).messagesPerSecond(1_000_000).messageBurst(1_000_000)
-                .idleTimeout(idleTimeout);
+                .maxWaitingMessages(1_000_000).idleTimeout(idleTimeout);
+    }
+
+    @Test
+    void aChatWithMoreMessagesWaitingThanAllowedIsClosedWith1013() throws Exception {
+        try (ChatServer open = ChatServer.start(ServerConfig.builder().port(0).messagesPerSecond(1_000_000)
+                .messageBurst(1_000_000).maxWaitingMessages(20).build());
+             RawWebSocket ws = Chats.welcomed(open)) {
+            ws.sendRaw(repeat(RawWebSocket.frame(true, RawWebSocket.OP_TEXT,
+                    ProtocolPropertiesTest.messageFrame(Chats.COST_QUESTION).getBytes(StandardCharsets.UTF_8), true),
+                    500));
+            int[] answered = new int[1];
+            assertEquals(1013, ws.awaitClose(answered));
+            assertTrue(answered[0] < 500, "closed before answering all: " + answered[0]);
+            Chats.awaitOpenChats(open, 0);
+        }
     }
 
     /**
      * A chat whose client sends 8,000 questions at once (some 10 MB of answers, more than the socket buffers hold
-     * with its 4 KB receive buffer) and then neither reads nor sends.
+     * with its 4 KB receive buffer) and then neither reads nor sends. Answering them takes the server tens of
+     * seconds of one thread, so the waits for a cut-off allow a minute.
      */
     private static RawWebSocket burstThenSilence(ChatServer server) throws Exception {
         RawWebSocket ws = RawWebSocket.handshake(server.chatUri(), Chats.origin(server), 4096);

@@ -81,7 +81,11 @@ final class Chats {
     }
 
     static void awaitOpenChats(ChatServer server, int expected) throws InterruptedException {
-        await("open chats back to " + expected + " (now " + server.openChats() + ")", TIMEOUT,
+        awaitOpenChats(server, expected, TIMEOUT);
+    }
+
+    static void awaitOpenChats(ChatServer server, int expected, Duration timeout) throws InterruptedException {
+        await("open chats back to " + expected + " (now " + server.openChats() + ")", timeout,
                 () -> server.openChats() == expected);
     }
 

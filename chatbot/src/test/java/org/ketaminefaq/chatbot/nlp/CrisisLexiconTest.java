@@ -11,10 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CrisisLexiconTest {
 
-    private static CrisisSignal detect(String text) {
-        return CrisisLexicon.detect(TextNormalizer.normalize(text));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
         "I want to kill myself",
@@ -25,19 +21,71 @@ class CrisisLexiconTest {
         "I don't want to be here anymore",
         "everyone would be better off without me",
         "what's the point of living",
+        "what's even the point of going on like this",
         "I can't go on like this, I can't do this anymore",
         "I've been saving up my pills so I can take them all at once",
         "I have a gun in the house and I keep thinking about using it on myself",
         "I wrote goodbye letters to my kids",
+        "i already wrote the note",
         "I picked a date",
         "I've started cutting again",
         "kms",
         "How much is it? honestly I've been thinking about ending my life",
         "I'm having suicidal thoughts, does ketamine help?",
         "no reason to live anymore",
+        "My husband thinks I'm fine but I've been planning how to die",
+        "my son says I'd be better off dead and honestly I want to die",
     })
     void personalCrisisPhrasingsAreCaughtWithTypos(String text) {
-        assertEquals(CrisisSignal.PERSONAL, detect(text), text);
+        assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "took 30 of my 50mg sertraline about an hour ago",
+        "how many of my amitriptyline would it take to not wake up",
+        "the rope is tied and ready in the garage",
+        "how long does it take to bleed out",
+        "i keep thinking about driving my car into the median on the way home",
+        "passive ideation has become active and I've been rehearsing the method",
+        "this is my last message to anyone",
+        "I've written my will and found a home for my cat",
+        "standing on the edge of the parking garage right now",
+    })
+    void meansPlansAndGoodbyesAreACrisis(String text) {
+        assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "no quiero vivir",
+        "quiero quitarme la vida",
+        "me voy a matar esta noche",
+        "me tomé todas las pastillas",
+        "ya no aguanto más, estarían mejor sin mí",
+    })
+    void spanishCrisisPhrasesAreACrisis(String text) {
+        assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "my dad keeps saying he wants to die, how can I help him?",
+        "my mom tried to kill herself last month",
+        "My son he say he want to die, he is 19",
+        "my best friend just texted me saying goodbye and now she's not picking up",
+        "I found cuts on my daughter's arms",
+        "my flatmate has been talking about ending things",
+        "mi hijo dice que quiere matarse",
+    })
+    void someoneElseAtRiskIsTheirCrisisNotTheVisitors(String text) {
+        assertEquals(CrisisSignal.SOMEONE_ELSE, CrisisLexicon.detect(text), text);
+    }
+
+    @Test
+    void theVisitorsOwnDangerOutranksSomeoneElses() {
+        assertEquals(CrisisSignal.PERSONAL,
+                CrisisLexicon.detect("my mom tried to kill herself last year. Now I want to die too."));
     }
 
     @ParameterizedTest
@@ -47,7 +95,22 @@ class CrisisLexiconTest {
         "can esketamine reduce suicide risk",
     })
     void questionsAboutSuicideAsATopicAreNotAPersonalCrisis(String text) {
-        assertEquals(CrisisSignal.TOPIC, detect(text), text);
+        assertEquals(CrisisSignal.TOPIC, CrisisLexicon.detect(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I'm not going to hurt myself, I just need to know if it clashes with my lamotrigine",
+        "I'm not suicidal, I only want to know about side effects",
+    })
+    void aDenialIsNoCrisis(String text) {
+        assertEquals(CrisisSignal.DENIED, CrisisLexicon.detect(text), text);
+    }
+
+    @Test
+    void aDenialDoesNotHideADangerSaidBesideIt() {
+        assertEquals(CrisisSignal.PERSONAL,
+                CrisisLexicon.detect("I'm not suicidal but I don't want to be alive anymore"));
     }
 
     @ParameterizedTest
@@ -59,9 +122,14 @@ class CrisisLexiconTest {
         "how much does an infusion cost",
         "is it safe for my heart",
         "I'm dying to know how it works",
+        "I just want to know the price",
+        "nobody would give me a straight answer",
+        "I'm not asking about the cost, I'm asking about insurance",
+        "I wrote a note to my landlord about the rent",
+        "no hay citas esta semana?",
     })
     void figuresOfSpeechAndOrdinaryQuestionsAreNoCrisis(String text) {
-        assertEquals(CrisisSignal.NONE, detect(text), text);
+        assertEquals(CrisisSignal.NONE, CrisisLexicon.detect(text), text);
     }
 
     @Test
@@ -74,20 +142,29 @@ class CrisisLexiconTest {
 
     @Test
     void everyOneEditTypoOfALexiconWordIsCorrectedToALexiconWordOneEditAway() {
+        WordPieceTokenizer english = WordPieceTokenizer.fromClasspath();
         for (String word : List.of("myself", "suicide", "overdosing", "anymore", "medications", "unalive")) {
             for (String typo : oneEditTypos(word)) {
+                if (english.isWord(typo)) {
+                    continue; // an English word is never a typo ("medication")
+                }
                 String corrected = CrisisLexicon.correctTypos("i want to " + typo + " now");
                 String fixed = corrected.split(" ")[3];
                 assertTrue(CrisisLexicon.withinOneEdit(typo, fixed) && !fixed.equals(typo) || typo.length() < 5,
                         typo + " became " + fixed);
-                assertEquals(corrected, CrisisLexicon.correctTypos("i want to " + typo + " now"), "the same each time");
             }
         }
     }
 
     @Test
+    void commonWordsNearALexiconWordAreLeftAsTheyAre() {
+        assertEquals("giving away letters and filling forms",
+                CrisisLexicon.correctTypos("giving away letters and filling forms"));
+    }
+
+    @Test
     void textWithoutATypoOfALexiconWordIsLeftAsItIs() {
-        for (LabelledUtterance u : UtteranceFiles.evaluation()) {
+        for (LabelledUtterance u : UtteranceFiles.development()) {
             String text = TextNormalizer.normalize(u.text());
             String corrected = CrisisLexicon.correctTypos(text);
             java.util.Set<String> changed = new java.util.HashSet<>(List.of(text.split(" ")));

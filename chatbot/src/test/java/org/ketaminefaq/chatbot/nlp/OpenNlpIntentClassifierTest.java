@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class OpenNlpIntentClassifierTest {
 
-    private static final List<LabelledUtterance> EVALUATION = UtteranceFiles.evaluation();
+    private static final List<LabelledUtterance> EVALUATION = UtteranceFiles.development();
 
     @Test
     void aSavedAndReloadedModelPredictsExactlyTheSame() {

@@ -32,7 +32,7 @@ class AnswerJsonCacheTest {
     @Test
     void everyAnswerToTheHeldOutQuestionsIsWrittenAsTheJsonTreeWritesIt() {
         List<Reply.AnswerReply> answers = new ArrayList<>();
-        for (LabelledUtterance u : UtteranceFiles.evaluation()) {
+        for (LabelledUtterance u : UtteranceFiles.development()) {
             ChatSession chat = ENGINE.newSession();
             chat.start();
             if (chat.message(u.text()) instanceof Reply.AnswerReply a) {
@@ -40,7 +40,7 @@ class AnswerJsonCacheTest {
             }
         }
         // the same questions in the middle of a screening: the answer is followed by the question to resume
-        for (LabelledUtterance u : UtteranceFiles.evaluation()) {
+        for (LabelledUtterance u : UtteranceFiles.development()) {
             ChatSession chat = ENGINE.newSession();
             chat.start();
             chat.message("am I eligible for ketamine therapy?");

@@ -82,7 +82,8 @@ class ChatDialogueIT {
     void putsCrisisResourcesFirstForAVisitorInCrisis() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             JsonNode crisis = chat.say("I want to kill myself");
-            assertEquals(List.of("type", "intent", "text", "resources"), fields(crisis));
+            assertEquals(List.of("type", "intent", "about", "text", "resources"), fields(crisis));
+            assertEquals("self", crisis.get("about").asText());
             assertEquals("crisis", crisis.get("type").asText());
             assertEquals("crisis", crisis.get("intent").asText());
             assertTrue(hasResource(crisis, "tel:988"), crisis.toString());

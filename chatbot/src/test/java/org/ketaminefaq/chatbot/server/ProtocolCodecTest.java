@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ketaminefaq.chatbot.dialogue.Reply;
 import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.Recognition;
 import org.ketaminefaq.core.Citation;
 import org.ketaminefaq.core.CrisisResource;
 import org.ketaminefaq.core.KnowledgeBase;
@@ -143,10 +144,10 @@ class ProtocolCodecTest {
 
     @Test
     void writesACrisisWithItsResourcesAndNoConfidence() {
-        assertJson("{\"type\":\"crisis\",\"intent\":\"crisis\",\"text\":\"Please reach out.\","
+        assertJson("{\"type\":\"crisis\",\"intent\":\"crisis\",\"about\":\"self\",\"text\":\"Please reach out.\","
                         + "\"resources\":[{\"name\":\"988 Suicide & Crisis Lifeline\",\"contact\":\"Call or text 988\","
                         + "\"href\":\"tel:988\"}]}",
-                new Reply.Crisis("Please reach out.", List.of(LIFELINE)));
+                new Reply.Crisis(Recognition.Concern.SELF, "Please reach out.", List.of(LIFELINE)));
     }
 
     @Test
@@ -189,7 +190,7 @@ class ProtocolCodecTest {
     @Test
     void writesTextThatNeedsEscapingAsValidJson() throws Exception {
         String tricky = "Quote \" backslash \\ newline \n tab \t emoji 🙂 </script>";
-        String json = ProtocolCodec.encode(new Reply.Crisis(tricky, List.of(LIFELINE)));
+        String json = ProtocolCodec.encode(new Reply.Crisis(Recognition.Concern.SELF, tricky, List.of(LIFELINE)));
         assertEquals(tricky, JSON.readTree(json).get("text").asText());
     }
 
