@@ -58,9 +58,17 @@ public final class CrisisLexicon {
             "\\b(end|ending|ended|take|taking|took|takes|ends) " + WHOSE + " (own )?life\\b",
             "\\bend(ing|s)? (it all|everything|my suffering|my pain for good|things for good|things for real)\\b",
             "\\bend(ing|s)? it (tonight|today|now|soon|forever|for good|this week|this weekend|tomorrow|all)\\b",
+            "\\b(just|or just|or|might|might just|will|should|could|going to|gonna|want to|wanna|to|ready to) end it\\b"
+                    + "(?! (with|for|there|here|off|early|sooner|on|by))",
+            // a goodbye that hands over what the person leaves behind
+            "\\b(take care of|look after|looks after|feed|walk) (my|his|her|their) (cat|cats|dog|dogs|pet|pets|kids"
+                    + "|children|plants|animals)( for me)?\\b(?=.{0,40}\\b(sorry|goodbye|bye|thanks for everything"
+                    + "|love you|forgive me)\\b|$)",
+            "\\b(sorry for everything|forgive me for everything|thanks for everything and goodbye)\\b",
             "\\b(going to|gonna|want to|will|about to|ready to|plan to|planning to|decided to|wants to|plans to) end "
                     + "(it|this|things|everything)\\b(?! (chat|conversation|call|here|now bye|form|survey|thread|meeting"
-                    + "|appointment|subscription|contract|process|page|discussion|session))",
+                    + "|appointment|subscription|contract|process|page|discussion|session|with|for|there|off|early|on"
+                    + "|by))",
             "\\bunalive\\b", "\\bkms\\b", "\\bkys\\b", "\\bsewer slide\\b",
             "\\b" + INTEND + " to (die|be dead|not exist|stop existing|disappear forever|disappear for good|not wake up"
                     + "|never wake up|go to sleep forever|sleep forever|be gone|not be here|go to sleep and (not|never) wake up"
@@ -78,13 +86,15 @@ public final class CrisisLexicon {
                     + "|go on|be around|be on this earth|survive|carry on)\\b",
             "\\b(do not|does not|can not|no longer) see (the|any) point (in|of) (living|going on|life|being alive"
                     + "|being here|staying alive|waking up|carrying on)\\b",
-            "\\b(no|not any|not a single|there is no|see no|lost any) (reason|point|will) (to|in|for) (live|living"
+            "\\b(no|not any|not a single|there is no|see no|sees no|saw no|lost any) (reason|point|will) (to|in|for)"
+                    + " (go on living|go on|keep living|live|living"
                     + "|going on|being alive|being here|me to live|staying alive|keep going|life|carry on|wake up)\\b",
             "\\bwhat is (even |really |honestly |just |the )?(the )?point (of|in) (living|going on|life|being alive"
                     + "|being here|staying alive|me|waking up|anything anymore|trying anymore|carrying on)\\b",
             "\\bwhy (even )?(bother|keep) (living|being alive|going on|waking up)\\b",
             "\\b(better off|happier|be fine|be okay|be better) without (me|him|her|them)\\b",
-            "\\b(better off|happier|be fine|be okay|be better) if i (was|were|am) (gone|dead|not here|not around)\\b",
+            "\\b(better off|happier|be fine|be okay|be better) if (i|he|she|they) (was|were|am|is|are) (gone|dead|not here"
+                    + "|not around)\\b",
             "\\b(no ?one|nobody) (would|will|is going to) (miss|notice|care if i|care when i|even notice)\\b",
             "\\bwould not (miss|notice) me\\b",
             "\\bcan not (go on|keep going|keep living|do this anymore|take (it|this|this pain|the pain) anymore"
@@ -298,16 +308,74 @@ public final class CrisisLexicon {
     private CrisisLexicon() {
     }
 
+    /**
+     * Words in quotation marks: double quotes of any kind, or single quotes that start and end away from a letter
+     * (so that "don't" is no quote).
+     */
+    private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u201d]([^\"\u201c\u201d]{2,})[\"\u201c\u201d]"
+            + "|(?<![\\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\\p{L}])");
+
     /** What the lexicon sees in a visitor's text, sentence by sentence. */
     public static CrisisSignal detect(String text) {
         CrisisSignal found = CrisisSignal.NONE;
-        for (String sentence : text.split("[.!?;\\n]+")) {
-            CrisisSignal signal = detectInSentence(correctTypos(TextNormalizer.normalize(sentence)));
-            if (signal.compareTo(found) > 0) {
-                found = signal;
+        for (String part : quotedAndRest(text)) {
+            for (String sentence : part.split("[.!?;\\n]+")) {
+                CrisisSignal signal = detectInSentence(correctTypos(TextNormalizer.normalize(sentence)));
+                if (signal.compareTo(found) > 0) {
+                    found = signal;
+                }
             }
         }
         return found;
+    }
+
+    /**
+     * The text with what someone else is quoted as saying taken out, and each such quotation with "he said:" before
+     * it, so that "my friend texted 'take care of my cat'" is the friend's goodbye, not the visitor's. A quotation
+     * with nobody else named before it stays in the text.
+     */
+    static List<String> quotedAndRest(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        Matcher m = QUOTED.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            String before = TextNormalizer.normalize(text.substring(0, m.start()));
+            String[] words = before.isEmpty() ? new String[0] : before.split(" ");
+            boolean someoneElseSpeaks = nearestSpeaker(words) == Subject.SOMEONE_ELSE;
+            rest.append(text, last, m.start());
+            if (someoneElseSpeaks) {
+                String quote = m.group(1) != null ? m.group(1) : m.group(2);
+                // their "I" and "my" are theirs: read it as reported speech
+                parts.add(quote.replaceAll("(?i)\\bI'?m\\b", "he is").replaceAll("(?i)\\bI\\b", "he")
+                        .replaceAll("(?i)\\bmy\\b", "his").replaceAll("(?i)\\bme\\b", "him")
+                        .replaceAll("(?i)\\bmyself\\b", "himself"));
+                rest.append(' ');
+            } else {
+                rest.append(m.group());
+            }
+            last = m.end();
+        }
+        rest.append(text.substring(last));
+        parts.add(0, rest.toString());
+        return parts;
+    }
+
+    /** Who spoke last before a quotation: the nearest person named, the visitor when it is "I". */
+    private static Subject nearestSpeaker(String[] words) {
+        for (int i = words.length - 1; i >= 0; i--) {
+            if (words[i].equals("i") || words[i].equals("im")) {
+                return Subject.VISITOR;
+            }
+            if (THIRD_PERSON.contains(words[i])) {
+                return antecedent(words, i - 1);
+            }
+            Subject named = named(words, i);
+            if (named != null) {
+                return named;
+            }
+        }
+        return Subject.VISITOR;
     }
 
     private static CrisisSignal detectInSentence(String normalized) {
@@ -417,6 +485,22 @@ public final class CrisisLexicon {
         return anyone ? Subject.ANYONE : Subject.SOMEONE_ELSE;
     }
 
+    /**
+     * Whether a person named with "a" is a particular one because something they did is told ("a client disclosed",
+     * "a student emailed"), unlike anyone in a general question ("what if a patient is suicidal").
+     */
+    private static boolean toldOf(String[] words, int i) {
+        for (int k = i + 1; k < Math.min(words.length, i + 4); k++) {
+            if (PAST.contains(words[k]) || words[k].length() > 4 && words[k].endsWith("ed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PAST = Set.of("told", "said", "sent", "wrote", "took", "came", "went", "made",
+            "left", "gave", "found", "got", "saw", "ran", "cut", "hurt", "tried", "posted", "texted", "emailed");
+
     /** Whether words[i] names a particular other person, anyone, or (null) nobody. */
     private static Subject named(String[] words, int i) {
         String word = words[i];
@@ -434,7 +518,7 @@ public final class CrisisLexicon {
             return null;
         }
         String previous = i > 0 ? words[i - 1] : "";
-        if (PARTICULAR.contains(previous) || ofMine) {
+        if (PARTICULAR.contains(previous) || ofMine || toldOf(words, i)) {
             return Subject.SOMEONE_ELSE;
         }
         // "a patient", "the client", "patients": anyone of them; "mum", "my son": that person

@@ -101,7 +101,7 @@ public final class IntentRecognizer {
 
         static Clues of(String text, String normalized, boolean useLexicon) {
             return new Clues(useLexicon ? CrisisLexicon.detect(text) : CrisisSignal.NONE,
-                    useLexicon && SpanishText.isSpanish(normalized), OtherTreatments.withoutKetamine(normalized));
+                    useLexicon && SpanishText.isSpanish(normalized), OtherTreatments.withoutKetamine(text));
         }
     }
 

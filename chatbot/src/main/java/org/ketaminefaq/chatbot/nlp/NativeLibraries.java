@@ -52,10 +52,14 @@ public final class NativeLibraries {
     }
 
     static synchronized Path prepare(Path directory, String platform) {
-        List<String> files = List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"));
-        if (NativeLibraries.class.getResource(RESOURCE_DIR + platform + "/" + files.get(0)) == null) {
-            throw new IllegalStateException("The sentence-embedding stage needs ONNX Runtime for " + platform
-                    + ", which this jar does not carry; it carries " + String.join(", ", PLATFORMS) + ".");
+        List<String> files = List.of(file(platform, "onnxruntime"), file(platform, "onnxruntime4j_jni"));
+        if (!carries(platform)) {
+            List<String> carried = PLATFORMS.stream().filter(NativeLibraries::carries).toList();
+            throw new IllegalStateException(carried.isEmpty()
+                    ? "ONNX Runtime's native libraries are not on the class path "
+                            + "(com.microsoft.onnxruntime:onnxruntime is missing)"
+                    : "The sentence-embedding stage needs ONNX Runtime for " + platform
+                            + ", which this jar does not carry; it carries " + String.join(", ", carried) + ".");
         }
         Path target = directory.resolve("onnxruntime-" + version() + "-" + platform);
         try {
@@ -72,6 +76,18 @@ public final class NativeLibraries {
         }
         System.setProperty(NATIVE_PATH_PROPERTY, target.toAbsolutePath().toString());
         return target;
+    }
+
+    private static boolean carries(String platform) {
+        return NativeLibraries.class.getResource(RESOURCE_DIR + platform + "/" + file(platform, "onnxruntime")) != null;
+    }
+
+    /** A library's file name on a platform, such as {@code libonnxruntime.so} on Linux. */
+    private static String file(String platform, String library) {
+        if (platform.startsWith("win")) {
+            return library + ".dll";
+        }
+        return "lib" + library + (platform.startsWith("osx") ? ".dylib" : ".so");
     }
 
     /** Copies through a temporary file, so that a second process starting at once never loads half a file. */

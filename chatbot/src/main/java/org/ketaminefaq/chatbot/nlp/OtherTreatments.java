@@ -1,5 +1,7 @@
 package org.ketaminefaq.chatbot.nlp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,9 +13,10 @@ import java.util.regex.Pattern;
  * scope.
  *
  * <pre>{@code
- * OtherTreatments.withoutKetamine("how long is an ect session")                 // true
- * OtherTreatments.withoutKetamine("is ketamine better than ect")                // false
- * OtherTreatments.withoutKetamine("can i take my zoloft before my infusion")    // false
+ * OtherTreatments.withoutKetamine("How long is an ECT session?")                 // true
+ * OtherTreatments.withoutKetamine("Is ketamine better than ECT?")                // false
+ * OtherTreatments.withoutKetamine("I've tried Lexapro and TMS. Would I qualify?") // false: the question is another
+ * OtherTreatments.withoutKetamine("Can I take my Zoloft before my infusion?")    // false
  * }</pre>
  */
 public final class OtherTreatments {
@@ -38,11 +41,43 @@ public final class OtherTreatments {
             + "|concomitant|interacts?"
             + "|interactions?|clash|clashes|combine|combining|mix|mixing)\\b");
 
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\\n])\\s*");
+    private static final Pattern POINTS_BACK = Pattern.compile("\\b(it|this|that|they|them)\\b");
+
     private OtherTreatments() {
     }
 
-    /** Whether {@code normalized} text names another treatment or drug and nothing of ketamine. */
-    public static boolean withoutKetamine(String normalized) {
-        return OTHER.matcher(normalized).find() && !KETAMINE.matcher(normalized).find();
+    /**
+     * Whether {@code text} asks about another treatment or drug and says nothing of ketamine: the other treatment is
+     * named in the question itself (the last sentence that asks, with the one before it when the question points
+     * back with "it" or "this"), so that a visitor's story of what they already tried does not make their question
+     * about ketamine out of scope.
+     */
+    public static boolean withoutKetamine(String text) {
+        String question = TextNormalizer.normalize(question(text));
+        return OTHER.matcher(question).find() && !KETAMINE.matcher(TextNormalizer.normalize(text)).find();
+    }
+
+    /** The last sentence that asks (or the last sentence), with the one before it when it points back to it. */
+    static String question(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(text.strip())) {
+            if (!sentence.isBlank()) {
+                sentences.add(sentence);
+            }
+        }
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        int asks = sentences.size() - 1;
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            if (sentences.get(i).contains("?")) {
+                asks = i;
+                break;
+            }
+        }
+        String question = sentences.get(asks);
+        boolean pointsBack = POINTS_BACK.matcher(TextNormalizer.normalize(question)).find();
+        return pointsBack && asks > 0 ? sentences.get(asks - 1) + " " + question : question;
     }
 }

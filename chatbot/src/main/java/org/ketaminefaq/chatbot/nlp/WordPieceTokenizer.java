@@ -205,9 +205,11 @@ public final class WordPieceTokenizer {
         if (c == '\t' || c == '\n' || c == '\r') {
             return false;
         }
+        // unassigned code points (Cn) are dropped by the reference too, but Java 17 knows Unicode 13 only: newer
+        // emoji would read as unassigned here and as symbols there, and emoji are far more common in chats
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
-                || type == Character.SURROGATE || type == Character.UNASSIGNED;
+                || type == Character.SURROGATE;
     }
 
     private static boolean isPunctuation(int c) {

@@ -35,6 +35,8 @@ class CrisisLexiconTest {
         "no reason to live anymore",
         "My husband thinks I'm fine but I've been planning how to die",
         "my son says I'd be better off dead and honestly I want to die",
+        "how much is an infusion, i need to know before i decide whether to keep going or just end it",
+        "sorry for everything. please look after my dog for me",
     })
     void personalCrisisPhrasingsAreCaughtWithTypos(String text) {
         assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
@@ -77,6 +79,10 @@ class CrisisLexiconTest {
         "I found cuts on my daughter's arms",
         "my flatmate has been talking about ending things",
         "mi hijo dice que quiere matarse",
+        "my best friend just texted me 'thanks for everything, please take care of my cat' and now she's gone quiet",
+        "my grandson told me he sees no reason to go on living",
+        "my dad keeps saying we'd all be better off if he was gone",
+        "A client disclosed active suicidal ideation with a plan today",
     })
     void someoneElseAtRiskIsTheirCrisisNotTheVisitors(String text) {
         assertEquals(CrisisSignal.SOMEONE_ELSE, CrisisLexicon.detect(text), text);
@@ -93,6 +99,8 @@ class CrisisLexiconTest {
         "does ketamine help with suicidal thoughts?",
         "is ketamine used for suicidal ideation",
         "can esketamine reduce suicide risk",
+        "what does the clinic do if a patient says they're feeling suicidal during a session",
+        "could ketamine stop someone being suicidal long term",
     })
     void questionsAboutSuicideAsATopicAreNotAPersonalCrisis(String text) {
         assertEquals(CrisisSignal.TOPIC, CrisisLexicon.detect(text), text);
@@ -127,6 +135,11 @@ class CrisisLexiconTest {
         "I'm not asking about the cost, I'm asking about insurance",
         "I wrote a note to my landlord about the rent",
         "no hay citas esta semana?",
+        "I want to end this chat now, bye",
+        "I'd rather die than get another IV line, is there a nasal spray?",
+        "I overdosed on coffee this morning, can I still have my infusion?",
+        "I want to end it with my current psychiatrist and switch to you",
+        "She said 'don't worry about the cost' and I believed her",
     })
     void figuresOfSpeechAndOrdinaryQuestionsAreNoCrisis(String text) {
         assertEquals(CrisisSignal.NONE, CrisisLexicon.detect(text), text);

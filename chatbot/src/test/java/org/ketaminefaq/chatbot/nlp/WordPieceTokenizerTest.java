@@ -33,7 +33,7 @@ class WordPieceTokenizerTest {
         }
         Random random = new Random(5);
         String alphabet = "aeiouKTMxyz  .,;:!?'\"()-_/\\$%&*#@éÉñÑüçßøœæ¿¡–—…“”‘’\t\n\r\u00a0\u2028\u200b\u0000\u0007"
-                + "中文字漢кетаминαβγ🙂👍🏽❤️";
+                + "中文字漢кетаминαβγ🙂👍🏽❤️🥹🫠";
         for (int i = 0; i < 5_000; i++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(60);
@@ -49,8 +49,8 @@ class WordPieceTokenizerTest {
             int compared = 0;
             for (String text : texts) {
                 long[] expected = reference.encode(text).getIds();
-                if (expected.length <= SentenceEncoder.MAX_TOKENS) {
-                    assertArrayEquals(expected, OURS.encode(text, SentenceEncoder.MAX_TOKENS), text);
+                if (expected.length <= 512) {
+                    assertArrayEquals(expected, OURS.encode(text, 512), text);
                     compared++;
                 }
             }

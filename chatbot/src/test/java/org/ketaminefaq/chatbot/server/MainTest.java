@@ -39,6 +39,22 @@ class MainTest {
     }
 
     @Test
+    void aNativeDirectoryThatCannotBeWrittenIsNamedWithExitCode1(@TempDir Path dir) throws Exception {
+        String before = System.getProperty("onnxruntime.native.path");
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "");
+        try {
+            assertEquals(1, run("--port", "0", "--native-dir", file.toString()));
+        } finally {
+            if (before != null) {
+                System.setProperty("onnxruntime.native.path", before);
+            }
+        }
+        assertTrue(err.toString().startsWith("Cannot load the recognizer: Cannot write ONNX Runtime's native libraries"
+                + " to " + file), err.toString());
+        assertTrue(err.toString().contains("--native-dir"), err.toString());
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         assertEquals(2, run("--colour", "blue"));
         assertTrue(err.toString().contains("'--colour'"), err.toString());
@@ -52,7 +68,7 @@ class MainTest {
         assertEquals(0, command.execute("--help"));
         for (String option : new String[] {"--host", "--port", "--profile", "--max-message-length", "--max-frame-bytes",
             "--messages-per-second", "--message-burst", "--max-sessions", "--idle-timeout-seconds",
-            "--max-unread-reply-bytes", "--max-unread-stall-seconds"}) {
+            "--max-unread-reply-bytes", "--max-unread-stall-seconds", "--max-waiting-messages", "--native-dir"}) {
             assertTrue(out.toString().contains(option), option);
         }
     }
