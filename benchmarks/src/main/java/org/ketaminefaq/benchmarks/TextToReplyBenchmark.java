@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The path from a visitor's text to a decided, composed reply: normalise, crisis check, classify, decide, compose.
- * Each call is a new conversation's first message, over the held-out evaluation set in turn, so the mix of intents,
- * crises and out-of-scope messages is the evaluation set's.
+ * Each call is a new conversation's first message, over the test set in turn, so the mix of intents,
+ * crises, out-of-scope messages and long stories is the test set's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
