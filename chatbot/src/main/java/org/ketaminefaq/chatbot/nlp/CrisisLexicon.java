@@ -150,6 +150,11 @@ public final class CrisisLexicon {
             "\\bhow many (of )?(my |these |the )?(\\w+ )?" + MEDICINES + "\\b.{0,40}\\b(would it take|does it take"
                     + "|to die|to not wake up|to never wake up|is lethal|is fatal|would kill|to overdose|to od)\\b",
             "\\b(lethal|fatal|deadly) (dose|amount|overdose)\\b",
+            // how much of anything it would take to die: the amount is asked for the visitor's own death
+            "\\b(how much|how many|what dose|what amount|which dose)\\b.{0,50}\\b(take|takes|need|needs|be enough|enough)"
+                    + " to (kill me|end my life|end me|make me die|stop my heart|not wake up|never wake up)\\b",
+            "\\b(what|which) (dose|amount)\\b.{0,30}\\b(would|will|could|might) (kill me|end my life|stop my heart)\\b",
+            "\\benough (\\w+ ){0,3}to (kill me|end my life|not wake up|never wake up)\\b",
             "\\b" + INTEND + " (to )?(overdos(e|ing)|od)\\b", "\\boverdos(e|ing|ed) (on purpose|tonight|to die)\\b",
             "\\b(overdosed|took an overdose|taken an overdose|od ed)\\b(?! on (coffee|caffeine|sugar|chocolate|candy"
                     + "|sweets|tv|netflix|news|carbs|junk food|cake|work|studying|memes|social media|energy drinks))",

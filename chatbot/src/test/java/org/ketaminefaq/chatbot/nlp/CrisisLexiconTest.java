@@ -46,6 +46,10 @@ class CrisisLexiconTest {
     @ValueSource(strings = {
         "took 30 of my 50mg sertraline about an hour ago",
         "how many of my amitriptyline would it take to not wake up",
+        "how many of these would it take to kill me",
+        "what dose of my meds would kill me",
+        "do i have enough pills here to not wake up",
+        "how much of it does it take to end my life",
         "the rope is tied and ready in the garage",
         "how long does it take to bleed out",
         "i keep thinking about driving my car into the median on the way home",
@@ -140,6 +144,9 @@ class CrisisLexiconTest {
         "I overdosed on coffee this morning, can I still have my infusion?",
         "I want to end it with my current psychiatrist and switch to you",
         "She said 'don't worry about the cost' and I believed her",
+        "how much is it? my husband will kill me if it's over 500",
+        "how many sessions would it take to feel better",
+        "is there enough time to eat before the session",
     })
     void figuresOfSpeechAndOrdinaryQuestionsAreNoCrisis(String text) {
         assertEquals(CrisisSignal.NONE, CrisisLexicon.detect(text), text);
