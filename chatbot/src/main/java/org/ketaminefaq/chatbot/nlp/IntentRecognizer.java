@@ -80,14 +80,21 @@ public final class IntentRecognizer {
         if (clues.crisis() == CrisisSignal.PERSONAL || clues.crisis() == CrisisSignal.SOMEONE_ELSE) {
             return decide(List.of(), clues, policy);
         }
-        // the classifiers see the question asked, without the clauses that say what is not asked
-        String asked = useLexicon ? Negation.focus(cleaned) : cleaned;
+        String asked = asked(cleaned, useLexicon);
         String askedNormalized = asked.equals(cleaned) ? normalized : TextNormalizer.normalize(asked);
         List<IntentScore> blended = policy.ngramWeight() == 1 ? ngrams.rank(asked, askedNormalized)
                 : policy.ngramWeight() == 0 ? semantic.rank(asked, askedNormalized)
                 : blend(ngrams.rank(asked, askedNormalized), semantic.rank(asked, askedNormalized),
                         policy.ngramWeight());
         return decide(blended, clues, policy);
+    }
+
+    /**
+     * What the classifiers read of a cleaned message: for the product, the question asked, without the clauses that
+     * say what is not asked; for the baseline, the message as it is.
+     */
+    static String asked(String cleaned, boolean product) {
+        return product ? Negation.focus(cleaned) : cleaned;
     }
 
     /**

@@ -34,7 +34,7 @@ public final class PolicySelector {
             for (LabelledUtterance u : gold) {
                 String text = IntentRecognizer.clean(u.text());
                 String normalized = TextNormalizer.normalize(text);
-                String asked = lexicon ? Negation.focus(text) : text;
+                String asked = IntentRecognizer.asked(text, lexicon);
                 String askedNormalized = TextNormalizer.normalize(asked);
                 n.add(ngrams.rank(asked, askedNormalized));
                 s.add(semantic == ngrams ? List.of() : semantic.rank(asked, askedNormalized));
