@@ -16,10 +16,7 @@ class SemanticIntentClassifierTest {
 
     @BeforeAll
     static void load() {
-        if (!NativeLibraries.prepared()) {
-            NativeLibraries.prepare(NativeLibraries.defaultDirectory());
-        }
-        encoder = SentenceEncoder.fromClasspath();
+        encoder = TestEncoders.open();
     }
 
     @AfterAll

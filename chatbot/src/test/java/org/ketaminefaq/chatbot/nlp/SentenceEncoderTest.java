@@ -14,10 +14,7 @@ class SentenceEncoderTest {
 
     @BeforeAll
     static void load() {
-        if (!NativeLibraries.prepared()) {
-            NativeLibraries.prepare(NativeLibraries.defaultDirectory());
-        }
-        encoder = SentenceEncoder.fromClasspath();
+        encoder = TestEncoders.open();
     }
 
     @AfterAll
