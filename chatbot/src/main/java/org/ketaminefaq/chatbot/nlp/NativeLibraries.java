@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.CRC32;
 
 /**
  * Puts ONNX Runtime's native libraries, which the jar carries for a few platforms, into a directory the operator
@@ -40,8 +41,8 @@ public final class NativeLibraries {
     }
 
     /**
-     * Copies this platform's libraries into a subdirectory of {@code directory} named after the platform and the
-     * library version (once; later starts find them there), and tells ONNX Runtime to load them from it.
+     * Copies this platform's libraries into a subdirectory of {@code directory} named after the platform and a
+     * checksum of the libraries (once; later starts find them there), and tells ONNX Runtime to load them from it.
      *
      * @return the directory the libraries are loaded from
      * @throws IllegalStateException naming the platform and what the jar carries, when it carries nothing for it
@@ -61,8 +62,9 @@ public final class NativeLibraries {
                     : "The sentence-embedding stage needs ONNX Runtime for " + platform
                             + ", which this jar does not carry; it carries " + String.join(", ", carried) + ".");
         }
-        Path target = directory.resolve("onnxruntime-" + version() + "-" + platform);
+        Path target = directory.resolve("onnxruntime-" + platform);
         try {
+            target = directory.resolve("onnxruntime-" + fingerprint(platform) + "-" + platform);
             Files.createDirectories(target);
             for (String file : files) {
                 Path path = target.resolve(file);
@@ -114,9 +116,23 @@ public final class NativeLibraries {
         return osName + "-" + archName;
     }
 
-    private static String version() {
-        Package onnx = ai.onnxruntime.OrtEnvironment.class.getPackage();
-        String version = onnx == null ? null : onnx.getImplementationVersion();
-        return version == null ? "unknown" : version;
+    /**
+     * A checksum of the platform's JNI library, which every ONNX Runtime release builds anew: the directory changes
+     * with the libraries, so a jar with another release never loads the files an older one left. (The release's
+     * version number is not readable once the jar is shaded: its manifest is the chatbot's.)
+     */
+    private static String fingerprint(String platform) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = NativeLibraries.class.getResourceAsStream(RESOURCE_DIR + platform + "/"
+                + file(platform, "onnxruntime4j_jni"))) {
+            if (in == null) {
+                throw new IllegalStateException("ONNX Runtime's JNI library for " + platform + " is not in the jar");
+            }
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 }

@@ -21,6 +21,9 @@ class NativeLibrariesTest {
             long modified = Files.getLastModifiedTime(loaded.resolve(System.mapLibraryName("onnxruntime"))).toMillis();
 
             assertTrue(loaded.startsWith(dir), loaded.toString());
+            // named after the libraries themselves, so that a jar with another ONNX Runtime release never loads these
+            assertTrue(loaded.getFileName().toString().matches("onnxruntime-[0-9a-f]{8}-"
+                    + NativeLibraries.platform()), loaded.toString());
             try (Stream<Path> files = Files.list(loaded)) {
                 assertEquals(2, files.count(), "the runtime and its Java binding, nothing half-written");
             }
