@@ -82,6 +82,10 @@ public final class CrisisLexicon {
             "\\b(should|will|would rather|had rather|might as well|d rather|better) (just )?(die|be dead|not be here"
                     + "|not wake up)\\b(?! than)",
             "\\bbetter off dead\\b", "\\brather be dead\\b",
+            // planning not to be alive: "not planning on being here next month", "won't be around much longer"
+            "\\b(not|no longer|do not|does not) (planning|plan|planning on|plan on|planning to|plan to) (be|being)"
+                    + " (here|around|alive)\\b",
+            "\\b(not|will not|wont|not going to) be (here|around|alive) (much longer|for much longer|for long|anymore)\\b",
             "\\b(do not|does not|not|never|no longer) want(s)? to (be here|live|exist|wake up|be alive|keep living"
                     + "|go on|be around|be on this earth|survive|carry on)\\b",
             "\\b(do not|does not|can not|no longer) see (the|any) point (in|of) (living|going on|life|being alive"

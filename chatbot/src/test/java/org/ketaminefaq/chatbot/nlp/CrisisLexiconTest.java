@@ -37,6 +37,8 @@ class CrisisLexiconTest {
         "my son says I'd be better off dead and honestly I want to die",
         "how much is an infusion, i need to know before i decide whether to keep going or just end it",
         "sorry for everything. please look after my dog for me",
+        "why bother with a consult, I don't plan on being around by spring",
+        "honestly I won't be here much longer so the price doesn't matter",
     })
     void personalCrisisPhrasingsAreCaughtWithTypos(String text) {
         assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
@@ -147,6 +149,7 @@ class CrisisLexiconTest {
         "how much is it? my husband will kill me if it's over 500",
         "how many sessions would it take to feel better",
         "is there enough time to eat before the session",
+        "will you be around on Saturday?",
     })
     void figuresOfSpeechAndOrdinaryQuestionsAreNoCrisis(String text) {
         assertEquals(CrisisSignal.NONE, CrisisLexicon.detect(text), text);
