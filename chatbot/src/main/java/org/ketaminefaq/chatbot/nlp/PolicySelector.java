@@ -94,20 +94,21 @@ public final class PolicySelector {
             List<List<IntentScore>> blended = scored.blended(weight);
             double crisis = crisisThreshold(scored, blended, weight, true);
             double someoneElse = crisisThreshold(scored, blended, weight, false);
-            for (boolean rule : new boolean[] {false, true}) {
-                for (int t = 0; t <= 90; t += 2) {
-                    for (int m = 0; m <= 30; m += 2) {
-                        RecognitionPolicy candidate = new RecognitionPolicy(weight, t / 100.0, m / 100.0, crisis,
-                                someoneElse, rule);
-                        EvaluationReport r = scored.report(blended, candidate);
-                        // first meet as many of the product's targets as possible, then do as well as possible on both
-                        int targetsMet = (r.inScopeAccuracy() >= MIN_ACCURACY ? 1 : 0)
-                                + (r.outOfScopeRecall() >= MIN_OUT_OF_SCOPE_RECALL ? 1 : 0);
-                        double score = targetsMet * 10 + r.inScopeAccuracy() + r.outOfScopeRecall();
-                        if (r.inScopeFalseFallback() <= MAX_FALSE_FALLBACK && score > bestScore + 1e-9) {
-                            bestScore = score;
-                            best = candidate;
-                        }
+            for (int t = 0; t <= 90; t += 2) {
+                for (int m = 0; m <= 30; m += 2) {
+                    // the rule for other treatments is the product's behaviour, not a figure to trade: a question
+                    // about ECT or TMS alone is not about ketamine, whatever a development set would gain by
+                    // answering the few in-scope messages that name another medicine and not ketamine
+                    RecognitionPolicy candidate = new RecognitionPolicy(weight, t / 100.0, m / 100.0, crisis,
+                            someoneElse, true);
+                    EvaluationReport r = scored.report(blended, candidate);
+                    // first meet as many of the product's targets as possible, then do as well as possible on both
+                    int targetsMet = (r.inScopeAccuracy() >= MIN_ACCURACY ? 1 : 0)
+                            + (r.outOfScopeRecall() >= MIN_OUT_OF_SCOPE_RECALL ? 1 : 0);
+                    double score = targetsMet * 10 + r.inScopeAccuracy() + r.outOfScopeRecall();
+                    if (r.inScopeFalseFallback() <= MAX_FALSE_FALLBACK && score > bestScore + 1e-9) {
+                        bestScore = score;
+                        best = candidate;
                     }
                 }
             }
