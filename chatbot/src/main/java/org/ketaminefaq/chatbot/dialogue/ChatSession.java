@@ -84,7 +84,7 @@ public final class ChatSession {
         }
         String normalized = TextNormalizer.normalize(trimmed);
         Recognition recognition = engine.recognizer().recognize(trimmed);
-        if (recognition instanceof Recognition.Crisis c) {
+        if (recognition instanceof Recognition.Crisis c && !isScreeningAnswer(c, normalized)) {
             screening = Optional.empty();
             return crisis(c);
         }
@@ -96,6 +96,16 @@ public final class ChatSession {
             return u.intent() == Intent.ELIGIBILITY ? startScreening() : answer(u);
         }
         return fallback((Recognition.NotUnderstood) recognition);
+    }
+
+    /**
+     * Whether a message the classifiers alone took for a crisis is the answer to the screening's question: they read
+     * "I've tried three" without the question it answers ("how many antidepressants have you tried?"), and the
+     * answer is what the visitor meant. A crisis phrase of the lexicon is never taken for an answer.
+     */
+    private boolean isScreeningAnswer(Recognition.Crisis c, String normalized) {
+        return !c.byLexicon() && screening.isPresent() && ScreeningAnswerParser.parse(screening.get().field(),
+                normalized) instanceof ScreeningAnswerParser.Parsed.Value;
     }
 
     private Reply.Crisis crisis(Recognition.Crisis c) {

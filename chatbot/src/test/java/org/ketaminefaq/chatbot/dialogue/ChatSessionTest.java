@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.IntentClassifier;
+import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
+import org.ketaminefaq.chatbot.nlp.IntentScore;
+import org.ketaminefaq.chatbot.nlp.RecognitionPolicy;
 import org.ketaminefaq.chatbot.nlp.Recognition;
 import org.ketaminefaq.core.ClinicKnowledge;
 import org.ketaminefaq.core.ClinicProfile;
@@ -164,6 +168,28 @@ class ChatSessionTest {
 
         Reply.Question next = assertInstanceOf(Reply.Question.class, chat.message("52"));
         assertEquals(ScreeningField.PREGNANT_OR_BREASTFEEDING, next.field());
+    }
+
+    @Test
+    void aScreeningAnswerIsAnAnswerEvenWhenTheClassifiersLeanTowardsACrisisButACrisisPhraseNeverIs() {
+        // classifiers that read every message but the opening question as a likely crisis
+        IntentClassifier leaningToCrisis = text -> text.contains("candidate")
+                ? List.of(new IntentScore(Intent.ELIGIBILITY, 0.9), new IntentScore(Intent.CRISIS, 0.1))
+                : List.of(new IntentScore(Intent.CRISIS, 0.9), new IntentScore(Intent.COST, 0.1));
+        DialogueEngine engine = DialogueEngine.create(ClinicKnowledge.of(KnowledgeBase.load(),
+                ClinicProfile.defaultProfile()), IntentRecognizer.of(leaningToCrisis, leaningToCrisis,
+                new RecognitionPolicy(1.0, 0.0, 0.0, 0.5, 0.5, true)), 1000);
+        ChatSession session = engine.newSession();
+
+        assertEquals(ScreeningField.AGE, assertInstanceOf(Reply.Question.class,
+                session.message("am I a candidate for ketamine?")).field());
+        assertEquals(ScreeningField.PREGNANT_OR_BREASTFEEDING, assertInstanceOf(Reply.Question.class,
+                session.message("I'm 34")).field());
+        assertInstanceOf(Reply.Crisis.class, session.message("what happens next"));
+
+        ChatSession other = engine.newSession();
+        other.message("am I a candidate for ketamine?");
+        assertInstanceOf(Reply.Crisis.class, other.message("I'm 34 and I want to kill myself"));
     }
 
     @Test
