@@ -48,9 +48,7 @@ public final class IntentRecognizer {
      */
     public static synchronized IntentRecognizer shipped() {
         if (shipped == null) {
-            if (!NativeLibraries.prepared()) {
-                NativeLibraries.prepare(NativeLibraries.defaultDirectory());
-            }
+            NativeLibraries.ensurePrepared();
             shipped = fromClasspath(SentenceEncoder.fromClasspath());
         }
         return shipped;

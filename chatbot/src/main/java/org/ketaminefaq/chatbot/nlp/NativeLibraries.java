@@ -31,8 +31,15 @@ public final class NativeLibraries {
     }
 
     /** Whether {@link #prepare} has chosen a directory in this process. */
-    public static boolean prepared() {
+    private static boolean prepared() {
         return System.getProperty(NATIVE_PATH_PROPERTY) != null;
+    }
+
+    /** Prepares the {@link #defaultDirectory()} unless a directory has been chosen already in this process. */
+    public static void ensurePrepared() {
+        if (!prepared()) {
+            prepare(defaultDirectory());
+        }
     }
 
     /** {@code ketamine-faq-native} in the system's temporary directory. */

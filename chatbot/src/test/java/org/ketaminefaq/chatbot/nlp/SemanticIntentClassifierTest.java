@@ -16,7 +16,8 @@ class SemanticIntentClassifierTest {
 
     @BeforeAll
     static void load() {
-        encoder = TestEncoders.open();
+        NativeLibraries.ensurePrepared();
+        encoder = SentenceEncoder.fromClasspath();
     }
 
     @AfterAll

@@ -14,7 +14,8 @@ class SentenceEncoderTest {
 
     @BeforeAll
     static void load() {
-        encoder = TestEncoders.open();
+        NativeLibraries.ensurePrepared();
+        encoder = SentenceEncoder.fromClasspath();
     }
 
     @AfterAll
