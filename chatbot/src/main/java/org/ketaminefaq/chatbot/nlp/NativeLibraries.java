@@ -69,9 +69,8 @@ public final class NativeLibraries {
                     : "The sentence-embedding stage needs ONNX Runtime for " + platform
                             + ", which this jar does not carry; it carries " + String.join(", ", carried) + ".");
         }
-        Path target = directory.resolve("onnxruntime-" + platform);
+        Path target = directory.resolve("onnxruntime-" + fingerprint(platform) + "-" + platform);
         try {
-            target = directory.resolve("onnxruntime-" + fingerprint(platform) + "-" + platform);
             Files.createDirectories(target);
             for (String file : files) {
                 Path path = target.resolve(file);
@@ -128,17 +127,20 @@ public final class NativeLibraries {
      * with the libraries, so a jar with another release never loads the files an older one left. (The release's
      * version number is not readable once the jar is shaded: its manifest is the chatbot's.)
      */
-    private static String fingerprint(String platform) throws IOException {
+    private static String fingerprint(String platform) {
+        String resource = RESOURCE_DIR + platform + "/" + file(platform, "onnxruntime4j_jni");
         CRC32 crc = new CRC32();
-        try (InputStream in = NativeLibraries.class.getResourceAsStream(RESOURCE_DIR + platform + "/"
-                + file(platform, "onnxruntime4j_jni"))) {
+        try (InputStream in = NativeLibraries.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("ONNX Runtime's JNI library for " + platform + " is not in the jar");
+                throw new IllegalStateException("ONNX Runtime's JNI library for " + platform + " is not in the jar ("
+                        + resource + ")");
             }
             byte[] buffer = new byte[64 * 1024];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 crc.update(buffer, 0, n);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource + " from the jar", e);
         }
         return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
