@@ -148,7 +148,7 @@
       case 'fallback':
         return { kind: 'fallback', text, suggestions: strs(arr(d.suggestions).map((s) => s && s.label)), resources: resources(d.resources) };
       case 'crisis':
-        return { kind: 'crisis', text, resources: resources(d.resources) };
+        return { kind: 'crisis', text, resources: resources(d.resources), quickReplies: strs(d.quickReplies) };
       case 'question':
         return { kind: 'question', text, quickReplies: strs(d.quickReplies), step: num(d.step), of: num(d.of) };
       case 'result':
@@ -355,8 +355,9 @@
       return el;
     }
     if (kind === 'crisis') {
+      // the call and text buttons come right after the heading, so that they are seen without scrolling
       el.setAttribute('role', 'alert');
-      bubble.append(h('h3', {}, 'You deserve support right now'));
+      bubble.append(h('h3', {}, 'You deserve support right now'), resourceList(m.resources, true) || '');
     }
     if (kind === 'result') bubble.append(h('h3', {}, 'Your screening result'));
     if (kind === 'result' && m.verdict) el.setAttribute('data-verdict', m.verdict);
@@ -370,7 +371,8 @@
     }
     const booking = kind === 'result' && firstHttpsUrl(m.text);
     if (booking) bubble.append(h('a', { class: 'kf-book', href: booking, ...external(booking) }, 'Book an evaluation', srOnly(' (opens in a new tab)')));
-    bubble.append(resourceList(m.resources, kind === 'crisis') || '', sourcesBlock(m.sources) || '');
+    if (kind !== 'crisis') bubble.append(resourceList(m.resources, false) || '');
+    bubble.append(sourcesBlock(m.sources) || '');
 
     if (kind === 'fallback') el.append(quickBar(m.suggestions, 'Did you mean', 'Did you mean:') || '');
     el.append(quickBar(m.quickReplies, 'Suggested replies') || '');

@@ -37,11 +37,17 @@ public final class ChatSession {
                     + "|never mind|nevermind|forget it|i want to stop)$");
     private static final Pattern FINISHED = Pattern.compile(
             "^(done|no|nope|nothing else|that is all|that is it|thats all|thats it|finished|no more|none)$");
+    private static final Pattern SHOW_RESULT = Pattern.compile(
+            "^(yes|yeah|yep|ok|okay|sure|please|go ahead|show( me)?( my| the)? results?|see( my| the)? results?"
+                    + "|my results?|results?)\\b");
+    private static final Pattern NOT_NOW = Pattern.compile("^(no|nope|nah|not now|no thanks|no thank you)\\b");
     private static final List<ScreeningField> ORDER = List.of(ScreeningField.values());
 
     private final DialogueEngine engine;
     private Optional<TreatmentForm> form = Optional.empty();
     private Optional<Screening> screening = Optional.empty();
+    /** The result held back after the visitor reported thoughts of suicide: shown only if they ask for it next. */
+    private Optional<Assessment> resultOnRequest = Optional.empty();
 
     /** A screening in progress: the answers so far and the question waiting for an answer. */
     private static final class Screening {
@@ -68,6 +74,7 @@ public final class ChatSession {
     public Reply.Welcome reset() {
         form = Optional.empty();
         screening = Optional.empty();
+        resultOnRequest = Optional.empty();
         return start();
     }
 
@@ -86,7 +93,16 @@ public final class ChatSession {
         Recognition recognition = engine.recognizer().recognize(trimmed);
         if (recognition instanceof Recognition.Crisis c && !isScreeningAnswer(c, normalized)) {
             screening = Optional.empty();
+            resultOnRequest = Optional.empty();
             return crisis(c);
+        }
+        if (resultOnRequest.isPresent()) {
+            Assessment held = resultOnRequest.get();
+            resultOnRequest = Optional.empty();
+            Optional<Reply> chosen = resultOrStop(held, normalized);
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
         }
         FormDetector.detect(normalized).ifPresent(f -> form = Optional.of(f));
         if (screening.isPresent()) {
@@ -161,7 +177,7 @@ public final class ChatSession {
         ScreeningAnswerParser.Parsed parsed = ScreeningAnswerParser.parse(field, normalized);
         if (parsed instanceof ScreeningAnswerParser.Parsed.Value v) {
             s.answers = s.answers.with(field, v.value());
-            return next(s);
+            return field == ScreeningField.SUICIDAL_THOUGHTS && v.value().equals(Boolean.TRUE) ? supportFirst(s) : next(s);
         }
         if (parsed instanceof ScreeningAnswerParser.Parsed.Unsure) {
             return next(s);
@@ -218,7 +234,34 @@ public final class ChatSession {
             return question(s, "");
         }
         screening = Optional.empty();
-        return result(engine.rules().assess(s.answers));
+        return result(engine.rules().assess(s.answers), s.answers);
+    }
+
+    /**
+     * A "yes" to thoughts of suicide ends the questions with support and nothing else: no verdict and nothing to book
+     * beside the crisis lines. The visitor then chooses to see the result or to stop.
+     */
+    private Reply.Crisis supportFirst(Screening s) {
+        screening = Optional.empty();
+        resultOnRequest = Optional.of(engine.rules().assess(s.answers));
+        Messages.ScreeningSupport m = engine.messages().screeningSupport();
+        return new Reply.Crisis(Recognition.Concern.SELF, withEmergency(m.reported()) + "\n\n" + m.choice(),
+                crisisResources(), List.of(m.showResultLabel(), m.stopLabel()));
+    }
+
+    /** The held result, or stopping, when the message after the support reply chooses one; else nothing. */
+    private Optional<Reply> resultOrStop(Assessment held, String normalized) {
+        Messages.ScreeningSupport m = engine.messages().screeningSupport();
+        if (normalized.equals(TextNormalizer.normalize(m.showResultLabel())) || SHOW_RESULT.matcher(normalized).find()) {
+            return Optional.of(new Reply.Result(held, engine.messages().verdict(held.verdict()),
+                    m.resultQuickReplies(), held.resources()));
+        }
+        if (normalized.equals(TextNormalizer.normalize(m.stopLabel())) || STOP.matcher(normalized).matches()
+                || NOT_NOW.matcher(normalized).find()) {
+            return Optional.of(new Reply.AnswerReply(Intent.ELIGIBILITY, OptionalDouble.empty(), m.stopped(),
+                    List.of(), m.resultQuickReplies(), crisisResources()));
+        }
+        return Optional.empty();
     }
 
     private Reply.Question question(Screening s, String before) {
@@ -235,17 +278,23 @@ public final class ChatSession {
         return ORDER.indexOf(field) + 1;
     }
 
-    private Reply.Result result(Assessment assessment) {
-        List<String> parts = new ArrayList<>();
-        if (!assessment.resources().isEmpty()) {
-            parts.add(withEmergency(engine.messages().supportFirst()));
+    /**
+     * The verdict at the end of the questions. Someone who preferred not to say whether they have thoughts of suicide
+     * sees the crisis lines, gently, and nothing to book beside them.
+     */
+    private Reply.Result result(Assessment assessment, ScreeningAnswers answers) {
+        Messages m = engine.messages();
+        String verdict = m.verdict(assessment.verdict());
+        if (answers.yesNo(ScreeningField.SUICIDAL_THOUGHTS).isEmpty()) {
+            return new Reply.Result(assessment, verdict + "\n\n" + m.screeningSupport().declined(),
+                    m.screeningSupport().resultQuickReplies(), crisisResources());
         }
-        parts.add(engine.messages().verdict(assessment.verdict()));
+        List<String> parts = new ArrayList<>(List.of(verdict));
         if (assessment.verdict() == Verdict.MAY_BE_CANDIDATE) {
             parts.add(engine.answers().compose(Intent.BOOKING, Optional.empty()).text());
         }
-        return new Reply.Result(assessment, String.join("\n\n", parts),
-                engine.messages().resultQuickReplies(assessment.verdict()));
+        return new Reply.Result(assessment, String.join("\n\n", parts), m.resultQuickReplies(assessment.verdict()),
+                assessment.resources());
     }
 
     private List<CrisisResource> crisisResources() {

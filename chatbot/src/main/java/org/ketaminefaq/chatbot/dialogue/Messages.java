@@ -12,8 +12,8 @@ import org.ketaminefaq.core.eligibility.Verdict;
 
 /** The chatbot's fixed words from {@code messages.json}: welcome, screening prompts, verdicts, error texts. */
 record Messages(Welcome welcome, Screening screening, Map<String, String> verdicts,
-                Map<String, List<String>> resultQuickReplies, String supportFirst, Map<String, String> errors,
-                Spanish spanish) {
+                Map<String, List<String>> resultQuickReplies, Map<String, String> errors,
+                Spanish spanish, ScreeningSupport screeningSupport) {
 
     static final String RESOURCE = "ketamine-faq/messages.json";
 
@@ -31,6 +31,15 @@ record Messages(Welcome welcome, Screening screening, Map<String, String> verdic
      * @param otherHelp for a clinic elsewhere
      */
     record Spanish(String notice, String usHelp, String otherHelp) {
+    }
+
+    /**
+     * What follows the screening's question about suicidal thoughts. A "yes" gets support first, with no result and
+     * nothing to book in the same reply; the visitor then chooses to see the result or to stop. "Prefer not to say"
+     * gets the result with the crisis lines shown gently.
+     */
+    record ScreeningSupport(String reported, String choice, String showResultLabel, String stopLabel, String stopped,
+                            String declined, List<String> resultQuickReplies) {
     }
 
     static Messages load() {

@@ -65,12 +65,19 @@ public sealed interface Reply {
      * A visitor in crisis, or worried about someone who is: crisis resources before anything else.
      *
      * @param concern whose danger the visitor wrote about, which decides the words
+     * @param quickReplies what the visitor may choose next; empty but for a crisis reported in the screening
      */
-    record Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources) implements Reply {
+    record Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources, List<String> quickReplies)
+            implements Reply {
         public Crisis {
             Objects.requireNonNull(concern, "concern");
             Objects.requireNonNull(text, "text");
             resources = List.copyOf(resources);
+            quickReplies = List.copyOf(quickReplies);
+        }
+
+        public Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources) {
+            this(concern, text, resources, List.of());
         }
     }
 
@@ -83,12 +90,18 @@ public sealed interface Reply {
         }
     }
 
-    /** The screening's outcome, decided by the core rules. */
-    record Result(Assessment assessment, String text, List<String> quickReplies) implements Reply {
+    /**
+     * The screening's outcome, decided by the core rules.
+     *
+     * @param resources crisis resources: the assessment's, or the clinic's when the visitor preferred not to say
+     */
+    record Result(Assessment assessment, String text, List<String> quickReplies, List<CrisisResource> resources)
+            implements Reply {
         public Result {
             Objects.requireNonNull(assessment, "assessment");
             Objects.requireNonNull(text, "text");
             quickReplies = List.copyOf(quickReplies);
+            resources = List.copyOf(resources);
         }
     }
 

@@ -132,6 +132,9 @@ public final class ProtocolCodec {
             o.put("about", c.concern() == Recognition.Concern.SELF ? "self" : "someone_else");
             o.put("text", c.text());
             o.set("resources", ScreeningJson.resources(c.resources()));
+            if (!c.quickReplies().isEmpty()) {
+                o.set("quickReplies", strings(c.quickReplies()));
+            }
         } else if (reply instanceof Reply.Question q) {
             o.put("type", "question");
             o.put("intent", SCREENING_INTENT);
@@ -147,7 +150,7 @@ public final class ProtocolCodec {
             o.set("verdict", assessment.get("verdict"));
             o.put("text", r.text());
             o.set("reasons", assessment.get("reasons"));
-            o.set("resources", assessment.get("resources"));
+            o.set("resources", ScreeningJson.resources(r.resources()));
             o.set("quickReplies", strings(r.quickReplies()));
         } else if (reply instanceof Reply.Error e) {
             o.put("type", "error");

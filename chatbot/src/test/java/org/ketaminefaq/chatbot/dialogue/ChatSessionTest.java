@@ -200,17 +200,76 @@ class ChatSessionTest {
         assertInstanceOf(Reply.AnswerReply.class, chat.message("is it addictive?"));
     }
 
-    @Test
-    void suicidalThoughtsInTheScreeningBringCrisisResourcesWithoutChangingTheVerdict() {
+    /** Answers every question as {@link #CANDIDATE} does, but the last one, about suicidal thoughts, as given. */
+    private Reply screenAndAnswerTheLastQuestion(String last) {
         chat.message("am I a candidate for ketamine?");
-        Reply last = null;
+        Reply reply = null;
         for (int i = 0; i < CANDIDATE.size(); i++) {
-            last = chat.message(i == CANDIDATE.size() - 1 ? "yes" : CANDIDATE.get(i));
+            reply = chat.message(i == CANDIDATE.size() - 1 ? last : CANDIDATE.get(i));
         }
-        Reply.Result result = assertInstanceOf(Reply.Result.class, last);
+        return reply;
+    }
+
+    @Test
+    void aYesToSuicidalThoughtsGetsSupportFirstWithNothingToBookAndAChoice() {
+        Reply.Crisis support = assertInstanceOf(Reply.Crisis.class, screenAndAnswerTheLastQuestion("yes"));
+
+        assertEquals(Recognition.Concern.SELF, support.concern());
+        assertTrue(support.text().startsWith("Thank you for telling me."), support.text());
+        assertTrue(support.text().contains("automated"), support.text());
+        assertFalse(support.resources().isEmpty());
+        String lower = support.text().toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains("candidate") || lower.contains("book") || lower.contains("$"), support.text());
+        assertEquals(List.of("Show my result", "Stop here"), support.quickReplies());
+    }
+
+    @Test
+    void afterSupportTheVisitorMaySeeTheUnchangedVerdictStillWithNothingToSell() {
+        screenAndAnswerTheLastQuestion("yeah I have");
+
+        Reply.Result result = assertInstanceOf(Reply.Result.class, chat.message("Show my result"));
         assertEquals(Verdict.MAY_BE_CANDIDATE, result.assessment().verdict());
-        assertTrue(result.text().startsWith("Thank you for telling me."), result.text());
-        assertFalse(result.assessment().resources().isEmpty());
+        assertTrue(result.text().contains("may be a candidate for an evaluation"), result.text());
+        assertFalse(result.text().contains("contact details"), "no booking beside the crisis lines: " + result.text());
+        assertFalse(result.resources().isEmpty());
+        assertTrue(result.quickReplies().stream().noneMatch(q -> q.contains("book") || q.contains("cost")),
+                result.quickReplies().toString());
+    }
+
+    @Test
+    void afterSupportTheVisitorMayStopAndStillSeesTheLines() {
+        screenAndAnswerTheLastQuestion("yes");
+
+        Reply.AnswerReply stopped = assertInstanceOf(Reply.AnswerReply.class, chat.message("Stop here"));
+        assertTrue(stopped.text().contains("Nothing you answered is kept"), stopped.text());
+        assertFalse(stopped.resources().isEmpty());
+        assertInstanceOf(Reply.AnswerReply.class, chat.message("is it addictive?"), "the conversation goes on");
+    }
+
+    @Test
+    void afterSupportAnotherQuestionIsAnsweredAndTheResultIsNotForcedOnTheVisitor() {
+        screenAndAnswerTheLastQuestion("yes");
+
+        Reply.AnswerReply cost = assertInstanceOf(Reply.AnswerReply.class, chat.message("how long does a session take?"));
+        assertEquals(Intent.SESSION_LENGTH, cost.intent());
+        assertInstanceOf(Reply.AnswerReply.class, chat.message("yes"), "the held result is gone after another question");
+    }
+
+    @Test
+    void preferNotToSayGetsTheVerdictWithTheLinesShownGentlyAndNothingToBook() {
+        Reply.Result result = assertInstanceOf(Reply.Result.class, screenAndAnswerTheLastQuestion("Prefer not to say"));
+
+        assertTrue(result.text().contains("you don't have to say"), result.text());
+        assertFalse(result.resources().isEmpty());
+        assertFalse(result.text().contains("contact details"), result.text());
+    }
+
+    @Test
+    void aNoToSuicidalThoughtsEndsWithTheVerdictAndABookingPointerAndNoCrisisLines() {
+        Reply.Result result = assertInstanceOf(Reply.Result.class, screenAndAnswerTheLastQuestion("no"));
+
+        assertTrue(result.text().contains("contact details"), result.text());
+        assertTrue(result.resources().isEmpty());
     }
 
     @Test

@@ -116,6 +116,30 @@ class ChatDialogueIT {
         }
     }
 
+    @Test
+    void aYesToSuicidalThoughtsIsAnsweredWithSupportAloneAndTheResultOnlyWhenAskedFor() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode reply = chat.say("am I a candidate for ketamine?");
+            List<String> asked = new ArrayList<>();
+            for (int i = 0; i < 25 && reply.get("type").asText().equals("question"); i++) {
+                String field = reply.get("field").asText();
+                reply = chat.say(field.equals("suicidalThoughts") ? "yes" : freeTextAnswer(field, asked.contains(field)));
+                asked.add(field);
+            }
+            assertEquals("crisis", reply.get("type").asText(), reply.toString());
+            assertEquals("self", reply.get("about").asText());
+            assertTrue(hasResource(reply, "tel:988"), reply.toString());
+            assertFalse(reply.get("text").asText().contains(TestProfiles.BOOKING_URL), reply.toString());
+            assertEquals(List.of("Show my result", "Stop here"), strings(reply.get("quickReplies")));
+
+            JsonNode result = chat.say("Show my result");
+            assertEquals("result", result.get("type").asText(), result.toString());
+            assertEquals("may_be_candidate", result.get("verdict").asText());
+            assertTrue(hasResource(result, "tel:988"), result.toString());
+            assertFalse(result.get("text").asText().contains(TestProfiles.BOOKING_URL), result.toString());
+        }
+    }
+
     /** How a visitor would type each answer; the diagnosis question asks "anything else?" after one is named. */
     private static String freeTextAnswer(String field, boolean askedBefore) {
         return switch (field) {
@@ -231,6 +255,12 @@ class ChatDialogueIT {
             }
         }
         return false;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     static List<String> fields(JsonNode node) {

@@ -151,6 +151,13 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void writesTheChoicesOfACrisisReportedInTheScreening() {
+        JsonNode json = ProtocolCodec.toJsonTree(new Reply.Crisis(Recognition.Concern.SELF, "Thank you for telling me.",
+                List.of(LIFELINE), List.of("Show my result", "Stop here")));
+        assertEquals(JSON.valueToTree(List.of("Show my result", "Stop here")), json.get("quickReplies"));
+    }
+
+    @Test
     void writesAQuestion() {
         assertJson("{\"type\":\"question\",\"intent\":\"eligibility\",\"field\":\"age\",\"text\":\"How old are you?\","
                         + "\"quickReplies\":[\"Under 18\"],\"step\":1,\"of\":13}",
@@ -165,7 +172,7 @@ class ProtocolCodecTest {
         JsonNode expected = ScreeningJson.toJsonTree(assessment);
 
         JsonNode json = ProtocolCodec.toJsonTree(new Reply.Result(assessment, "You may be a candidate.",
-                List.of("Book")));
+                List.of("Book"), assessment.resources()));
 
         assertEquals(List.of("type", "intent", "verdict", "text", "reasons", "resources", "quickReplies"),
                 fieldNames(json));
