@@ -148,7 +148,7 @@
       case 'fallback':
         return { kind: 'fallback', text, suggestions: strs(arr(d.suggestions).map((s) => s && s.label)), resources: resources(d.resources) };
       case 'crisis':
-        return { kind: 'crisis', text, resources: resources(d.resources), quickReplies: strs(d.quickReplies) };
+        return { kind: 'crisis', text, resources: resources(d.resources), quickReplies: strs(d.quickReplies), sources: sources(d.sources) };
       case 'question':
         return { kind: 'question', text, quickReplies: strs(d.quickReplies), step: num(d.step), of: num(d.of) };
       case 'result':

@@ -42,6 +42,15 @@ public final class ChatSession {
                     + "|my results?|results?)\\b");
     private static final Pattern NOT_NOW = Pattern.compile("^(no|nope|nah|not now|no thanks|no thank you)\\b");
     private static final List<ScreeningField> ORDER = List.of(ScreeningField.values());
+    /**
+     * What a visitor worried about someone else may also be told in the same reply, after the resources: what
+     * ketamine is and does, never what it costs, how to book, or a screening, which would be selling beside a crisis.
+     */
+    private static final Set<Intent> ANSWERED_BESIDE_SOMEONE_ELSES_CRISIS = EnumSet.of(Intent.WHAT_IS_KETAMINE,
+            Intent.HOW_IT_WORKS, Intent.CONDITIONS_TREATED, Intent.EFFECTIVENESS, Intent.ONSET, Intent.EFFECT_DURATION,
+            Intent.TREATMENT_COURSE, Intent.SESSION_EXPERIENCE, Intent.SIDE_EFFECTS, Intent.ADDICTION_RISK,
+            Intent.SAFETY, Intent.CONTRAINDICATIONS, Intent.TREATMENT_OPTIONS, Intent.THERAPY_INTEGRATION,
+            Intent.LEGALITY);
 
     private final DialogueEngine engine;
     private Optional<TreatmentForm> form = Optional.empty();
@@ -127,7 +136,17 @@ public final class ChatSession {
     private Reply.Crisis crisis(Recognition.Crisis c) {
         Intent words = c.concern() == Recognition.Concern.SELF ? Intent.CRISIS : Intent.SOMEONE_AT_RISK;
         String text = engine.answers().compose(words, Optional.empty()).text();
-        return new Reply.Crisis(c.concern(), c.spanish() ? spanishHelp() + "\n\n" + text : text, crisisResources());
+        if (c.spanish()) {
+            text = spanishHelp() + "\n\n" + text;
+        }
+        Optional<Intent> asked = c.question().map(Recognition.Understood::intent)
+                .filter(ANSWERED_BESIDE_SOMEONE_ELSES_CRISIS::contains);
+        if (c.concern() == Recognition.Concern.SOMEONE_ELSE && asked.isPresent()) {
+            Answer answer = engine.answers().compose(asked.get(), form);
+            return new Reply.Crisis(c.concern(), text + "\n\n" + answer.text(), crisisResources(), List.of(),
+                    answer.sources());
+        }
+        return new Reply.Crisis(c.concern(), text, crisisResources());
     }
 
     /** The Spanish notice and where help in Spanish is, for this clinic's country. */
@@ -246,7 +265,7 @@ public final class ChatSession {
         resultOnRequest = Optional.of(engine.rules().assess(s.answers));
         Messages.ScreeningSupport m = engine.messages().screeningSupport();
         return new Reply.Crisis(Recognition.Concern.SELF, withEmergency(m.reported()) + "\n\n" + m.choice(),
-                crisisResources(), List.of(m.showResultLabel(), m.stopLabel()));
+                crisisResources(), List.of(m.showResultLabel(), m.stopLabel()), List.of());
     }
 
     /** The held result, or stopping, when the message after the support reply chooses one; else nothing. */

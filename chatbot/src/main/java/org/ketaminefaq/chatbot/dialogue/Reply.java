@@ -66,18 +66,21 @@ public sealed interface Reply {
      *
      * @param concern whose danger the visitor wrote about, which decides the words
      * @param quickReplies what the visitor may choose next; empty but for a crisis reported in the screening
+     * @param sources the sources of an answer that follows the resources, for a question asked beside someone else's
+     *     crisis; empty otherwise
      */
-    record Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources, List<String> quickReplies)
-            implements Reply {
+    record Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources, List<String> quickReplies,
+                  List<Citation> sources) implements Reply {
         public Crisis {
             Objects.requireNonNull(concern, "concern");
             Objects.requireNonNull(text, "text");
             resources = List.copyOf(resources);
             quickReplies = List.copyOf(quickReplies);
+            sources = List.copyOf(sources);
         }
 
         public Crisis(Recognition.Concern concern, String text, List<CrisisResource> resources) {
-            this(concern, text, resources, List.of());
+            this(concern, text, resources, List.of(), List.of());
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides what a message asks for. The crisis lexicon runs first and on its own; then two classifiers score every
@@ -70,21 +72,50 @@ public final class IntentRecognizer {
         return new IntentRecognizer(classifier, classifier, policy, false);
     }
 
+    /** Names ketamine or the treatment itself, so that a question about it may sit beside someone else's crisis. */
+    private static final Pattern NAMES_KETAMINE = Pattern.compile("\\b(ketamine|esketamine|spravato|ketamina"
+            + "|infusion|infusions|nasal spray|(this|the|these|your) (treatment|treatments|therapy))\\b");
+
     /** Decides what {@code text} asks for; any text, empty or in any script, gets a decision. */
     public Recognition recognize(String text) {
         String cleaned = clean(text);
         String normalized = TextNormalizer.normalize(cleaned);
         Clues clues = Clues.of(cleaned, normalized, useLexicon);
-        if (clues.crisis() == CrisisSignal.PERSONAL || clues.crisis() == CrisisSignal.SOMEONE_ELSE) {
+        if (clues.crisis() == CrisisSignal.PERSONAL) {
             return decide(List.of(), clues, policy);
         }
+        List<IntentScore> blended = rank(cleaned, normalized);
+        Recognition decided = decide(blended, clues, policy);
+        if (decided instanceof Recognition.Crisis c && c.concern() == Recognition.Concern.SOMEONE_ELSE
+                && NAMES_KETAMINE.matcher(normalized).find()) {
+            return alsoAsked(blended).map(c::withQuestion).orElse(c);
+        }
+        return decided;
+    }
+
+    private List<IntentScore> rank(String cleaned, String normalized) {
         String asked = asked(cleaned, useLexicon);
         String askedNormalized = asked.equals(cleaned) ? normalized : TextNormalizer.normalize(asked);
-        List<IntentScore> blended = policy.ngramWeight() == 1 ? ngrams.rank(asked, askedNormalized)
+        return policy.ngramWeight() == 1 ? ngrams.rank(asked, askedNormalized)
                 : policy.ngramWeight() == 0 ? semantic.rank(asked, askedNormalized)
                 : blend(ngrams.rank(asked, askedNormalized), semantic.rank(asked, askedNormalized),
                         policy.ngramWeight());
-        return decide(blended, clues, policy);
+    }
+
+    /**
+     * The question a message about someone else's crisis also asks: the likeliest intent once the crisis classes are
+     * set aside, when it is likely enough to be understood on its own.
+     */
+    private Optional<Recognition.Understood> alsoAsked(List<IntentScore> ranked) {
+        double crisisClasses = ranked.stream()
+                .filter(s -> s.intent() == Intent.CRISIS || s.intent() == Intent.SOMEONE_AT_RISK)
+                .mapToDouble(IntentScore::confidence).sum();
+        double rest = Math.max(1e-9, 1 - crisisClasses);
+        return ranked.stream()
+                .filter(s -> s.intent() != Intent.CRISIS && s.intent() != Intent.SOMEONE_AT_RISK)
+                .findFirst()
+                .filter(s -> s.intent().inScope() && s.confidence() / rest >= policy.threshold())
+                .map(s -> new Recognition.Understood(s.intent(), s.confidence() / rest, true));
     }
 
     /**

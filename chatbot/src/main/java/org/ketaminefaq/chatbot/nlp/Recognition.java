@@ -2,6 +2,7 @@ package org.ketaminefaq.chatbot.nlp;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a message asks for, as decided by the {@link IntentRecognizer}.
@@ -33,10 +34,22 @@ public sealed interface Recognition {
      * @param concern whose danger it is
      * @param byLexicon whether the crisis lexicon saw it (otherwise the classifier did)
      * @param spanish whether the message is in Spanish, so that the reply offers help in Spanish first
+     * @param question what the message also asks about ketamine, for someone else at risk ("my mom tried to kill
+     *     herself last month, could ketamine help her?"), answered after the resources
      */
-    record Crisis(Concern concern, boolean byLexicon, boolean spanish) implements Recognition {
+    record Crisis(Concern concern, boolean byLexicon, boolean spanish, Optional<Understood> question)
+            implements Recognition {
         public Crisis {
             Objects.requireNonNull(concern, "concern");
+            Objects.requireNonNull(question, "question");
+        }
+
+        public Crisis(Concern concern, boolean byLexicon, boolean spanish) {
+            this(concern, byLexicon, spanish, Optional.empty());
+        }
+
+        Crisis withQuestion(Understood asked) {
+            return new Crisis(concern, byLexicon, spanish, Optional.of(asked));
         }
 
         @Override

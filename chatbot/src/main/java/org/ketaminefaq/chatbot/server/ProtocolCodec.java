@@ -135,6 +135,9 @@ public final class ProtocolCodec {
             if (!c.quickReplies().isEmpty()) {
                 o.set("quickReplies", strings(c.quickReplies()));
             }
+            if (!c.sources().isEmpty()) {
+                o.set("sources", ScreeningJson.citations(c.sources()));
+            }
         } else if (reply instanceof Reply.Question q) {
             o.put("type", "question");
             o.put("intent", SCREENING_INTENT);

@@ -15,7 +15,7 @@
  *   <li>Replies: {@code answer} (intent, confidence when classified, text, sources, quickReplies, resources when any),
  *       {@code fallback} (intent {@code out_of_scope}, confidence, text, suggestions, resources when any),
  *       {@code crisis} (intent, about {@code self} or {@code someone_else}, text,
- *       resources, quickReplies when any), {@code question} (intent {@code eligibility}, field, text,
+ *       resources, quickReplies and sources when any), {@code question} (intent {@code eligibility}, field, text,
  *       quickReplies, step, of), {@code result} (intent {@code eligibility}, verdict, text, reasons, resources,
  *       quickReplies) and {@code error} (code, text) with the codes {@code bad_json}, {@code unknown_type},
  *       {@code empty_text}, {@code too_long} and {@code rate_limited}; the chat stays open after each.</li>

@@ -131,6 +131,28 @@ class ChatSessionTest {
     }
 
     @Test
+    void aRelativesPastAttemptGetsTheResourcesFirstAndThenTheAnswerWithItsSources() {
+        Reply.Crisis reply = assertInstanceOf(Reply.Crisis.class,
+                chat.message("my mom tried to kill herself last month, could ketamine help her?"));
+
+        assertEquals(Recognition.Concern.SOMEONE_ELSE, reply.concern());
+        assertFalse(reply.resources().isEmpty());
+        int help = reply.text().indexOf("Ask them directly");
+        int answer = reply.text().indexOf("depression");
+        assertTrue(help >= 0 && answer > help, "how to help first, then the answer: " + reply.text());
+        assertFalse(reply.sources().isEmpty(), "the answer's sources go with it");
+    }
+
+    @Test
+    void aPriceAskedBesideSomeoneElsesCrisisIsNotGivenInTheSameReply() {
+        Reply.Crisis reply = assertInstanceOf(Reply.Crisis.class,
+                chat.message("my son is suicidal, how much does ketamine cost?"));
+
+        assertFalse(reply.text().contains("$"), reply.text());
+        assertTrue(reply.sources().isEmpty());
+    }
+
+    @Test
     void aCrisisInSpanishOffersHelpInSpanishFirst() {
         Reply.Crisis reply = assertInstanceOf(Reply.Crisis.class, chat.message("no quiero vivir"));
 

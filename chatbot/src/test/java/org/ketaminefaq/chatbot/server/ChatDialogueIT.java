@@ -91,6 +91,20 @@ class ChatDialogueIT {
     }
 
     @Test
+    void someoneWorriedAboutARelativeGetsHowToHelpThenTheAnswerToTheirQuestion() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode reply = chat.say("My brother attempted suicide last year. Is ketamine safe for someone like him?");
+            assertEquals("crisis", reply.get("type").asText(), reply.toString());
+            assertEquals("someone_else", reply.get("about").asText());
+            assertTrue(hasResource(reply, "tel:988"), reply.toString());
+            String text = reply.get("text").asText();
+            assertFalse(text.contains("sorry you're feeling"), text);
+            assertTrue(text.indexOf("Ask them directly") < text.indexOf("safety record"), text);
+            assertTrue(reply.get("sources").size() > 0, reply.toString());
+        }
+    }
+
+    @Test
     void runsAWholeScreeningInFreeTextToAVerdictWithABookingPointer() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             JsonNode reply = chat.say("am I a candidate for ketamine?");

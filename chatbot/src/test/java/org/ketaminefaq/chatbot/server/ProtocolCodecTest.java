@@ -153,7 +153,7 @@ class ProtocolCodecTest {
     @Test
     void writesTheChoicesOfACrisisReportedInTheScreening() {
         JsonNode json = ProtocolCodec.toJsonTree(new Reply.Crisis(Recognition.Concern.SELF, "Thank you for telling me.",
-                List.of(LIFELINE), List.of("Show my result", "Stop here")));
+                List.of(LIFELINE), List.of("Show my result", "Stop here"), List.of()));
         assertEquals(JSON.valueToTree(List.of("Show my result", "Stop here")), json.get("quickReplies"));
     }
 
