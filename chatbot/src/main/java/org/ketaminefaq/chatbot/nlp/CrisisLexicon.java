@@ -37,6 +37,15 @@ public final class CrisisLexicon {
             + "|about|trying|tried|tries|decided|deserve|deserves|need|needs|wish|wishes|would like|thinking about how"
             + "|figure out how|figuring out how|rehearsing how|practising how|practicing how|planning how|planned how"
             + "|plan how|deciding how|decided how|working out how|worked out how|know how|knows how)";
+    /** What follows "die" in a figure of speech: "I'll die of boredom", "going to die laughing". */
+    private static final String NOT_AN_IDIOM = "(?! (of|from) (boredom|nerves|embarrassment|shame|laughter|laughing"
+            + "|cringe|curiosity|excitement|suspense|anticipation|heat|hunger|thirst|old age|stress|waiting|fright"
+            + "|happiness|jealousy|envy)\\b| laughing\\b| happy\\b| tired\\b| broke\\b)";
+    /** A weapon, ligature or height, as the means of a plan. */
+    private static final String WEAPONS = "(gun|guns|pistol|rifle|shotgun|revolver|firearm|rope|noose|bridge|cliff)";
+    /** The words of a fallback plan: "that's plan B", "my way out", "if this does not work". */
+    private static final String FALLBACK_PLAN = "(plan b|backup plan|back up plan|last resort|my way out|a way out"
+            + "|exit plan|exit strategy|escape plan)";
     private static final String MEDICINES = "(pills|tablets|caps|capsules|meds|medications|medication|sleeping pills"
             + "|painkillers|opioids|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|xanax|alprazolam|klonopin"
             + "|clonazepam|valium|diazepam|ativan|lorazepam|seroquel|quetiapine|ambien|zolpidem|oxy|oxys|oxycodone"
@@ -72,7 +81,7 @@ public final class CrisisLexicon {
             "\\bunalive\\b", "\\bkms\\b", "\\bkys\\b", "\\bsewer slide\\b",
             "\\b" + INTEND + " to (die|be dead|not exist|stop existing|disappear forever|disappear for good|not wake up"
                     + "|never wake up|go to sleep forever|sleep forever|be gone|not be here|go to sleep and (not|never) wake up"
-                    + "|sleep and (not|never) wake up)\\b",
+                    + "|sleep and (not|never) wake up)\\b" + NOT_AN_IDIOM,
             "\\bwish(es|ed)? (i|he|she|they|id|hed|shed|i would|he would|she would) (could |would )?(just )?(die|be dead"
                     + "|not wake up|never wake up|die in (my|his|her) sleep)\\b",
             "\\bwish(es|ed)? (god|death) would take (me|him|her|them)\\b",
@@ -80,7 +89,7 @@ public final class CrisisLexicon {
                     + "|to be dead|(he|she|they) (was|were) dead)\\b",
             "\\bwish(es)? (i|he|she|they) (was|were) (dead|never born|not alive|gone)\\b",
             "\\b(should|will|would rather|had rather|might as well|d rather|better) (just )?(die|be dead|not be here"
-                    + "|not wake up)\\b(?! than)",
+                    + "|not wake up)\\b(?! than)" + NOT_AN_IDIOM,
             "\\bbetter off dead\\b", "\\brather be dead\\b",
             // planning not to be alive: "not planning on being here next month", "won't be around much longer"
             "\\b(not|no longer|do not|does not) (planning|plan|planning on|plan on|planning to|plan to) (be|being)"
@@ -158,7 +167,7 @@ public final class CrisisLexicon {
             "\\b(how much|how many|what dose|what amount|which dose)\\b.{0,50}\\b(take|takes|need|needs|be enough|enough)"
                     + " to (kill me|end my life|end me|make me die|stop my heart|not wake up|never wake up)\\b",
             "\\b(what|which) (dose|amount)\\b.{0,30}\\b(would|will|could|might) (kill me|end my life|stop my heart)\\b",
-            "\\benough (\\w+ ){0,3}to (kill me|end my life|not wake up|never wake up)\\b",
+            "\\benough (\\w+ ){0,3}to (kill me|end my life|not wake up|never wake up|stop my heart)\\b",
             "\\b" + INTEND + " (to )?(overdos(e|ing)|od)\\b", "\\boverdos(e|ing|ed) (on purpose|tonight|to die)\\b",
             "\\b(overdosed|took an overdose|taken an overdose|od ed)\\b(?! on (coffee|caffeine|sugar|chocolate|candy"
                     + "|sweets|tv|netflix|news|carbs|junk food|cake|work|studying|memes|social media|energy drinks))",
@@ -172,6 +181,11 @@ public final class CrisisLexicon {
                     + "|in my hand|next to me|in front of me|edge)\\b",
             "\\b(loaded|cleaned|bought|got|have) (a |the |my |his |her )?(gun|pistol|rifle|shotgun|revolver)\\b.{0,40}"
                     + "\\b(tonight|for myself|for me|to use|ready|on my|to end|and i)\\b",
+            // a weapon, ligature or height held in reserve: "there's a gun in my closet and that's plan B"
+            "\\b" + WEAPONS + "\\b.{0,80}\\b" + FALLBACK_PLAN + "\\b",
+            "\\b" + FALLBACK_PLAN + "\\b.{0,80}\\b" + WEAPONS + "\\b",
+            "\\bif (it|this|that|ketamine|the treatment|this treatment|nothing) (does not|do not|will not|fails to|fails)"
+                    + "( work| help)?\\b.{0,60}\\b" + WEAPONS + "\\b",
             "\\b(tied|knotted|hung|set up|ready) (a |the |my )?(rope|noose|belt|cord|knot)\\b",
             "\\b(eat|eating|ate) (my|his|her|a|their) (gun|bullet)\\b",
             "\\b(rope|noose|belt|cord) (is |are )?(tied|ready|up|set up|hanging)\\b",

@@ -59,6 +59,10 @@ class CrisisLexiconTest {
         "this is my last message to anyone",
         "I've written my will and found a home for my cat",
         "standing on the edge of the parking garage right now",
+        "would a double dose with my sleeping pills be enough to stop my heart",
+        "if the infusions fail there's always the rifle in the shed, that's my backup plan",
+        "my last resort is the bridge near my work",
+        "if this doesn't help I know where the rope is",
     })
     void meansPlansAndGoodbyesAreACrisis(String text) {
         assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
@@ -150,6 +154,12 @@ class CrisisLexiconTest {
         "how many sessions would it take to feel better",
         "is there enough time to eat before the session",
         "will you be around on Saturday?",
+        "I'll die of embarrassment if I cry in the chair, is there a private room?",
+        "I'm going to die of boredom sitting there an hour, can I read?",
+        "we'll all die laughing at my dad on ketamine",
+        "I'll be dead tired after a night shift, can I still come in?",
+        "if it wears off in a month I'll be dead broke",
+        "if this doesn't work, is there a backup plan like ECT?",
     })
     void figuresOfSpeechAndOrdinaryQuestionsAreNoCrisis(String text) {
         assertEquals(CrisisSignal.NONE, CrisisLexicon.detect(text), text);
