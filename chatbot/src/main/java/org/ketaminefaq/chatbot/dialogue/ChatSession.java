@@ -41,6 +41,10 @@ public final class ChatSession {
             "^(yes|yeah|yep|ok|okay|sure|please|go ahead|show( me)?( my| the)? results?|see( my| the)? results?"
                     + "|my results?|results?)\\b");
     private static final Pattern NOT_NOW = Pattern.compile("^(no|nope|nah|not now|no thanks|no thank you)\\b");
+    private static final Pattern HELP = Pattern.compile("^(help|help me|help please|please help|menu|options|\\?+)$");
+    /** What only makes sense as the answer to a screening question: "no", "3", "under 18". */
+    private static final Pattern BARE_ANSWER = Pattern.compile("^(yes|yeah|yep|yup|no|nope|nah|not sure|unsure|maybe"
+            + "|prefer not to say|done|none|none of these|\\d{1,3}( or more)?|under 18|18 to 24|25 to 64|65 or older)$");
     private static final List<ScreeningField> ORDER = List.of(ScreeningField.values());
     /**
      * What a visitor worried about someone else may also be told in the same reply, after the resources: what
@@ -115,7 +119,19 @@ public final class ChatSession {
         }
         FormDetector.detect(normalized).ifPresent(f -> form = Optional.of(f));
         if (screening.isPresent()) {
-            return continueScreening(screening.get(), normalized, recognition);
+            return continueScreening(screening.get(), normalized, trimmed, recognition);
+        }
+        if (HELP.matcher(normalized).matches()) {
+            // "help" may come from someone in distress as much as from someone lost: the menu shows the lines too
+            Messages.Prompt help = engine.messages().help();
+            return new Reply.AnswerReply(Intent.BOT_IDENTITY, OptionalDouble.empty(), help.text(), List.of(),
+                    help.quickReplies(), crisisResources());
+        }
+        if (BARE_ANSWER.matcher(normalized).matches()) {
+            // no question is waiting (the page may have been reloaded mid-screening): "no" is not a goodbye
+            Messages.Prompt unasked = engine.messages().unaskedAnswer();
+            return new Reply.AnswerReply(Intent.ELIGIBILITY, OptionalDouble.empty(), unasked.text(), List.of(),
+                    unasked.quickReplies(), List.of());
         }
         if (recognition instanceof Recognition.Understood u) {
             return u.intent() == Intent.ELIGIBILITY ? startScreening() : answer(u);
@@ -179,7 +195,18 @@ public final class ChatSession {
         return question(s, intro);
     }
 
-    private Reply continueScreening(Screening s, String normalized, Recognition recognition) {
+    private static final Pattern QUESTION_START = Pattern.compile("^(what|whats|how|why|when|where|who|which|is|are|can"
+            + "|could|do|does|did|will|would|should|may|tell me|explain|and|but|also|wait)\\b");
+
+    /**
+     * Whether a message that is not an answer to the pending question asks something else: it has a question mark,
+     * starts the way a question does, or is long enough to be one.
+     */
+    private static boolean looksLikeAQuestion(String normalized, String text) {
+        return text.contains("?") || QUESTION_START.matcher(normalized).find() || normalized.split(" ").length >= 6;
+    }
+
+    private Reply continueScreening(Screening s, String normalized, String text, Recognition recognition) {
         if (STOP.matcher(normalized).matches()) {
             screening = Optional.empty();
             Messages.Screening m = engine.messages().screening();
@@ -201,9 +228,12 @@ public final class ChatSession {
         if (parsed instanceof ScreeningAnswerParser.Parsed.Unsure) {
             return next(s);
         }
-        if (recognition instanceof Recognition.Understood u && u.intent().inScope() && u.intent() != Intent.ELIGIBILITY) {
+        if (recognition instanceof Recognition.Understood u && u.intent().inScope() && u.intent() != Intent.ELIGIBILITY
+                && looksLikeAQuestion(normalized, text)) {
             return answerThenResume(s, u);
         }
+        // an answer the screening cannot read ("3" to a yes-or-no question) is asked again, with its buttons,
+        // rather than taken for a question about something else
         return question(s, engine.messages().screening().notUnderstood());
     }
 

@@ -13,11 +13,15 @@ import org.ketaminefaq.core.eligibility.Verdict;
 /** The chatbot's fixed words from {@code messages.json}: welcome, screening prompts, verdicts, error texts. */
 record Messages(Welcome welcome, Screening screening, Map<String, String> verdicts,
                 Map<String, List<String>> resultQuickReplies, Map<String, String> errors,
-                Spanish spanish, ScreeningSupport screeningSupport) {
+                Spanish spanish, ScreeningSupport screeningSupport, Prompt help, Prompt unaskedAnswer) {
 
     static final String RESOURCE = "ketamine-faq/messages.json";
 
     record Welcome(String text, List<String> quickReplies, String disclaimer) {
+    }
+
+    /** A fixed reply and the topics it offers to tap. */
+    record Prompt(String text, List<String> quickReplies) {
     }
 
     record Screening(String resume, String notUnderstood, String stopped, List<String> stopQuickReplies,

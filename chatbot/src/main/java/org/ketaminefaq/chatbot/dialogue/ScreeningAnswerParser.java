@@ -33,11 +33,20 @@ final class ScreeningAnswerParser {
     private static final Pattern UNSURE = Pattern.compile(
             "^(i am )?(not sure|unsure|i do not know|do not know|dunno|no idea|maybe|prefer not to say|rather not say"
                     + "|i would rather not say|skip|pass|i do not want to say)\\b");
+    /** A condition said to be fine or controlled: "my blood pressure is fine", "it's under control". */
+    private static final Pattern FINE = Pattern.compile(
+            "\\b(is|are|am|it is|its|all|been|everything is|everything s) (fine|normal|good|healthy|ok|okay|under control"
+                    + "|controlled|well controlled|managed|well managed)\\b");
+    /** Treated, which only a clinician can weigh: "I'm on meds for it". */
+    private static final Pattern TREATED = Pattern.compile(
+            "\\b(on|take|taking|takes) (meds|medication|medications|medicine|pills|tablets|treatment|something) for"
+                    + " (it|that|this|them)\\b|\\b(it is|its) (treated|being treated)\\b");
     private static final Pattern YES = Pattern.compile(
             "^(yes|yeah|yea|yep|yup|ya|y|sure|correct|true|affirmative|definitely|i am|i do|i have|i did|yes i)\\b");
     private static final Pattern NO = Pattern.compile(
             "^(no|nope|nah|n|never|not really|none|negative|false|i am not|i do not|i have not|i did not"
-                    + "|i never|not at all|no i)\\b");
+                    + "|i never|not at all|no i|not that i know of|not that i am aware of|not as far as i know"
+                    + "|do not think so|i think not|nothing like that|no way|not currently|not now|not at the moment)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("none", 0), Map.entry("zero", 0), Map.entry("no", 0), Map.entry("one", 1), Map.entry("once", 1),
@@ -87,6 +96,13 @@ final class ScreeningAnswerParser {
     }
 
     private static Parsed yesNo(String normalized) {
+        // "I take pills for it and it's well controlled" says more than "no", in a few more words
+        if (words(normalized) <= 14 && FINE.matcher(normalized).find()) {
+            return new Parsed.Value(false);
+        }
+        if (words(normalized) <= 14 && TREATED.matcher(normalized).find()) {
+            return new Parsed.Unsure();
+        }
         if (words(normalized) > 8) {
             return new Parsed.NotAnAnswer();
         }

@@ -215,6 +215,34 @@ class ChatSessionTest {
     }
 
     @Test
+    void anAnswerTheScreeningCannotReadAsksTheQuestionAgainWithItsButtons() {
+        chat.message("am I a candidate?");
+        chat.message("34");
+        Reply.Question again = assertInstanceOf(Reply.Question.class, chat.message("3"));
+
+        assertEquals(ScreeningField.PREGNANT_OR_BREASTFEEDING, again.field());
+        assertTrue(again.text().startsWith("Sorry, I didn't catch that."), again.text());
+        assertEquals(List.of("Yes", "No", "Not sure"), again.quickReplies());
+    }
+
+    @Test
+    void noWithNoQuestionWaitingIsNotAGoodbye() {
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, chat.message("no"));
+
+        assertTrue(reply.text().contains("don't have a question waiting"), reply.text());
+        assertTrue(reply.quickReplies().contains("Am I a candidate?"), reply.quickReplies().toString());
+    }
+
+    @Test
+    void helpShowsWhatTheAssistantCanDoAndTheCrisisLines() {
+        Reply.AnswerReply help = assertInstanceOf(Reply.AnswerReply.class, chat.message("help"));
+
+        assertTrue(help.text().contains("I can tell you"), help.text());
+        assertTrue(help.quickReplies().size() >= 3, help.quickReplies().toString());
+        assertFalse(help.resources().isEmpty());
+    }
+
+    @Test
     void stopLeavesTheScreening() {
         chat.message("do i qualify");
         Reply.AnswerReply stopped = assertInstanceOf(Reply.AnswerReply.class, chat.message("stop"));

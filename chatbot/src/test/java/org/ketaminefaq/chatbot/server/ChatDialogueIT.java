@@ -199,6 +199,35 @@ class ChatDialogueIT {
     }
 
     @Test
+    void anUnreadableScreeningAnswerIsAskedAgainAndABareNoWithNothingAskedIsNoGoodbye() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode lost = chat.say("no");
+            assertEquals("answer", lost.get("type").asText(), lost.toString());
+            assertTrue(lost.get("text").asText().contains("don't have a question waiting"), lost.toString());
+
+            chat.say("am I a candidate for ketamine?");
+            chat.say("I'm 34");
+            JsonNode again = chat.say("3");
+            assertEquals("question", again.get("type").asText(), again.toString());
+            assertEquals("pregnantOrBreastfeeding", again.get("field").asText());
+            assertTrue(again.get("text").asText().startsWith("Sorry, I didn't catch that."), again.toString());
+
+            JsonNode next = chat.say("not that I know of");
+            assertEquals("diagnoses", next.get("field").asText(), next.toString());
+        }
+    }
+
+    @Test
+    void helpShowsAShortMenuWithTheCrisisLines() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode help = chat.say("help");
+            assertEquals("answer", help.get("type").asText(), help.toString());
+            assertTrue(help.get("quickReplies").size() >= 3, help.toString());
+            assertTrue(hasResource(help, "tel:988"), help.toString());
+        }
+    }
+
+    @Test
     void aFollowUpKeepsTheTreatmentFormOfTheQuestionBefore() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             JsonNode cost = chat.say("how much is IV ketamine?");
