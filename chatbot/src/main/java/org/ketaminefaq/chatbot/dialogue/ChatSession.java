@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ketaminefaq.chatbot.nlp.Intent;
 import org.ketaminefaq.chatbot.nlp.IntentScore;
 import org.ketaminefaq.chatbot.nlp.Recognition;
 import org.ketaminefaq.chatbot.nlp.TextNormalizer;
+import org.ketaminefaq.chatbot.nlp.TwoQuestions;
+import org.ketaminefaq.core.Citation;
 import org.ketaminefaq.core.CrisisResource;
 import org.ketaminefaq.core.TreatmentForm;
 import org.ketaminefaq.core.eligibility.Assessment;
@@ -46,6 +49,23 @@ public final class ChatSession {
     private static final Pattern BARE_ANSWER = Pattern.compile("^(yes|yeah|yep|yup|no|nope|nah|not sure|unsure|maybe"
             + "|prefer not to say|done|none|none of these|\\d{1,3}( or more)?|under 18|18 to 24|25 to 64|65 or older)$");
     private static final List<ScreeningField> ORDER = List.of(ScreeningField.values());
+    /** Asks about treatment in general, so the form named before no longer applies. */
+    private static final Pattern IN_GENERAL = Pattern.compile(
+            "\\b(in general|generally|overall|in any form|any form|all forms|all the forms|regardless of (the )?form)\\b");
+    /** "what about the nasal spray?": the topic before, for another form. */
+    private static final Pattern WHAT_ABOUT = Pattern.compile(
+            "^(and |so |ok |okay )?(what about|how about|what of|same for|and for|and with|and the|and|for)\\b");
+    /** "how long do they last?": a plural that points back to the side effects just named. */
+    private static final Pattern THEY = Pattern.compile("\\b(they|them|those|these)\\b");
+    /** What a short follow-up with "they" is recognised as when it asks about the side effects named before. */
+    private static final Set<Intent> ABOUT_SIDE_EFFECTS = EnumSet.of(Intent.EFFECT_DURATION, Intent.SESSION_LENGTH,
+            Intent.ONSET, Intent.SIDE_EFFECTS, Intent.SAFETY, Intent.OUT_OF_SCOPE);
+    /** A greeting in front of a question: "hi, how much is it?" */
+    private static final Pattern GREETING_FIRST = Pattern.compile("^(?i)(hi|hello|hey|hiya|howdy|good (morning|afternoon"
+            + "|evening)|greetings)( there| all| team)?[,!.:;\\s-]+(?<question>.{8,})$", Pattern.DOTALL);
+    /** What two questions in one message may each be: questions with answers, not greetings or a screening. */
+    private static final Set<Intent> NOT_ONE_OF_TWO = EnumSet.of(Intent.ELIGIBILITY, Intent.GREETING, Intent.THANKS,
+            Intent.GOODBYE, Intent.BOT_IDENTITY);
     /**
      * What a visitor worried about someone else may also be told in the same reply, after the resources: what
      * ketamine is and does, never what it costs, how to book, or a screening, which would be selling beside a crisis.
@@ -58,6 +78,8 @@ public final class ChatSession {
 
     private final DialogueEngine engine;
     private Optional<TreatmentForm> form = Optional.empty();
+    /** The topic last answered, so that "what about the nasal spray?" and "how long do they last?" follow it. */
+    private Optional<Intent> lastTopic = Optional.empty();
     private Optional<Screening> screening = Optional.empty();
     /** The result held back after the visitor reported thoughts of suicide: shown only if they ask for it next. */
     private Optional<Assessment> resultOnRequest = Optional.empty();
@@ -86,6 +108,7 @@ public final class ChatSession {
     /** Forgets the conversation and starts again. */
     public Reply.Welcome reset() {
         form = Optional.empty();
+        lastTopic = Optional.empty();
         screening = Optional.empty();
         resultOnRequest = Optional.empty();
         return start();
@@ -117,7 +140,11 @@ public final class ChatSession {
                 return chosen.get();
             }
         }
-        FormDetector.detect(normalized).ifPresent(f -> form = Optional.of(f));
+        if (IN_GENERAL.matcher(normalized).find()) {
+            form = Optional.empty();
+        }
+        Optional<TreatmentForm> named = FormDetector.detect(normalized);
+        named.ifPresent(f -> form = Optional.of(f));
         if (screening.isPresent()) {
             return continueScreening(screening.get(), normalized, trimmed, recognition);
         }
@@ -132,6 +159,18 @@ public final class ChatSession {
             Messages.Prompt unasked = engine.messages().unaskedAnswer();
             return new Reply.AnswerReply(Intent.ELIGIBILITY, OptionalDouble.empty(), unasked.text(), List.of(),
                     unasked.quickReplies(), List.of());
+        }
+        Optional<Intent> followed = followUp(normalized, named, recognition);
+        if (followed.isPresent()) {
+            return answer(followed.get(), OptionalDouble.empty(), false);
+        }
+        Optional<Recognition.Understood> afterGreeting = questionAfterGreeting(trimmed, recognition);
+        if (afterGreeting.isPresent()) {
+            return answer(afterGreeting.get());
+        }
+        Optional<Reply> both = twoQuestions(trimmed);
+        if (both.isPresent()) {
+            return both.get();
         }
         if (recognition instanceof Recognition.Understood u) {
             return u.intent() == Intent.ELIGIBILITY ? startScreening() : answer(u);
@@ -173,9 +212,90 @@ public final class ChatSession {
     }
 
     private Reply.AnswerReply answer(Recognition.Understood u) {
-        Answer a = engine.answers().compose(u.intent(), form);
-        return new Reply.AnswerReply(u.intent(), OptionalDouble.of(u.confidence()), a.text(), a.sources(),
-                a.quickReplies(), u.crisisTopic() ? crisisResources() : List.of());
+        return answer(u.intent(), OptionalDouble.of(u.confidence()), u.crisisTopic());
+    }
+
+    private Reply.AnswerReply answer(Intent intent, OptionalDouble confidence, boolean crisisTopic) {
+        Answer a = engine.answers().compose(intent, form);
+        lastTopic = Optional.of(intent);
+        return new Reply.AnswerReply(intent, confidence, a.text(), a.sources(), a.quickReplies(),
+                crisisTopic ? crisisResources() : List.of());
+    }
+
+    /**
+     * The topic a short follow-up points back to: the topic before for another form ("what about the nasal
+     * spray?"), or the side effects just named ("how long do they last?"). Empty when it is a question of its own.
+     */
+    private Optional<Intent> followUp(String normalized, Optional<TreatmentForm> named, Recognition recognition) {
+        if (lastTopic.isEmpty()) {
+            return Optional.empty();
+        }
+        int words = normalized.split(" ").length;
+        Intent before = lastTopic.get();
+        if (named.isPresent() && words <= 6 && WHAT_ABOUT.matcher(normalized).find()
+                && engine.answers().hasFormVariants(before)) {
+            return lastTopic;
+        }
+        boolean asksAboutThem = recognition instanceof Recognition.Understood u ? ABOUT_SIDE_EFFECTS.contains(u.intent())
+                : recognition instanceof Recognition.NotUnderstood n && !n.spanish();
+        if (before == Intent.SIDE_EFFECTS && words <= 8 && THEY.matcher(normalized).find() && asksAboutThem) {
+            return lastTopic;
+        }
+        return Optional.empty();
+    }
+
+    /** The question after a greeting ("hi, how much is it?"), when the whole reads as a greeting or is not understood. */
+    private Optional<Recognition.Understood> questionAfterGreeting(String text, Recognition recognition) {
+        Matcher m = GREETING_FIRST.matcher(text);
+        boolean readAsGreeting = recognition instanceof Recognition.NotUnderstood
+                || recognition instanceof Recognition.Understood u && u.intent() == Intent.GREETING;
+        if (!readAsGreeting || !m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(engine.recognizer().recognize(m.group("question")))
+                .filter(r -> r instanceof Recognition.Understood u && !NOT_ONE_OF_TWO.contains(u.intent()))
+                .map(Recognition.Understood.class::cast);
+    }
+
+    /**
+     * Two questions in one message, each answered in the order asked; when only one of them is understood, that one,
+     * saying which part was answered. Empty when the message does not ask two, or neither part is understood.
+     */
+    private Optional<Reply> twoQuestions(String text) {
+        Optional<List<String>> parts = TwoQuestions.split(text);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Recognition> recognised = parts.get().stream().map(engine.recognizer()::recognize).toList();
+        for (Recognition r : recognised) {
+            if (r instanceof Recognition.Crisis c) {
+                return Optional.of(crisis(c));
+            }
+        }
+        List<Recognition.Understood> understood = recognised.stream()
+                .filter(r -> r instanceof Recognition.Understood u && !NOT_ONE_OF_TWO.contains(u.intent()))
+                .map(Recognition.Understood.class::cast).toList();
+        if (understood.size() == 2 && understood.get(0).intent() != understood.get(1).intent()) {
+            Answer first = engine.answers().compose(understood.get(0).intent(), form);
+            Answer second = engine.answers().compose(understood.get(1).intent(), form);
+            List<Citation> sources = new ArrayList<>(first.sources());
+            second.sources().stream().filter(c -> !sources.contains(c)).forEach(sources::add);
+            boolean crisisTopic = understood.stream().anyMatch(Recognition.Understood::crisisTopic);
+            lastTopic = Optional.of(second.intent());
+            return Optional.of(new Reply.AnswerReply(first.intent(),
+                    OptionalDouble.of(Math.min(understood.get(0).confidence(), understood.get(1).confidence())),
+                    first.text() + "\n\n" + second.text(), sources, first.quickReplies(),
+                    crisisTopic ? crisisResources() : List.of()));
+        }
+        boolean otherNotUnderstood = recognised.stream().anyMatch(r -> r instanceof Recognition.NotUnderstood);
+        if (understood.size() == 1 && otherNotUnderstood) {
+            Recognition.Understood one = understood.get(0);
+            Reply.AnswerReply reply = answer(one);
+            String note = engine.messages().onePartAnswered().replace("{topic}", engine.answers().label(one.intent()));
+            return Optional.of(new Reply.AnswerReply(reply.intent(), reply.confidence(), reply.text() + "\n\n" + note,
+                    reply.sources(), reply.quickReplies(), reply.resources()));
+        }
+        return Optional.empty();
     }
 
     private Reply.Fallback fallback(Recognition.NotUnderstood n) {
@@ -271,6 +391,7 @@ public final class ChatSession {
 
     private Reply answerThenResume(Screening s, Recognition.Understood u) {
         Answer a = engine.answers().compose(u.intent(), form);
+        lastTopic = Optional.of(u.intent());
         ScreeningGuide.Question q = question(s.field());
         String text = a.text() + "\n\n" + engine.messages().screening().resume() + " " + q.text();
         return new Reply.AnswerReply(u.intent(), OptionalDouble.of(u.confidence()), text, a.sources(),

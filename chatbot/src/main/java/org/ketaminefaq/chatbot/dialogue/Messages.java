@@ -13,7 +13,8 @@ import org.ketaminefaq.core.eligibility.Verdict;
 /** The chatbot's fixed words from {@code messages.json}: welcome, screening prompts, verdicts, error texts. */
 record Messages(Welcome welcome, Screening screening, Map<String, String> verdicts,
                 Map<String, List<String>> resultQuickReplies, Map<String, String> errors,
-                Spanish spanish, ScreeningSupport screeningSupport, Prompt help, Prompt unaskedAnswer) {
+                Spanish spanish, ScreeningSupport screeningSupport, Prompt help, Prompt unaskedAnswer,
+                String onePartAnswered) {
 
     static final String RESOURCE = "ketamine-faq/messages.json";
 

@@ -335,6 +335,60 @@ class ChatSessionTest {
     }
 
     @Test
+    void twoQuestionsInOneMessageAreBothAnsweredInTheOrderAsked() {
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message("how much does it cost and does insurance cover it?"));
+
+        String cost = ENGINE.answers().compose(Intent.COST, Optional.empty()).text();
+        String insurance = ENGINE.answers().compose(Intent.INSURANCE, Optional.empty()).text();
+        assertEquals(cost + "\n\n" + insurance, reply.text());
+        assertEquals(Intent.COST, reply.intent());
+    }
+
+    @Test
+    void whenOnlyOnePartIsUnderstoodTheReplySaysWhichPartWasAnswered() {
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message("how much is it and can I pay with bitcoin crypto wallet tokens?"));
+
+        assertEquals(Intent.COST, reply.intent());
+        assertTrue(reply.text().endsWith("That answers the part about \u201cCost of treatment\u201d. I didn't understand the "
+                + "other part of your message: could you ask it again in other words?"), reply.text());
+    }
+
+    @Test
+    void theyAfterSideEffectsMeansTheSideEffects() {
+        chat.message("what are the side effects?");
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, chat.message("how long do they last?"));
+
+        assertEquals(Intent.SIDE_EFFECTS, reply.intent());
+    }
+
+    @Test
+    void whatAboutAnotherFormKeepsTheTopic() {
+        chat.message("how much is IV?");
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, chat.message("what about the nasal spray?"));
+
+        assertEquals(Intent.COST, reply.intent());
+        assertEquals(ENGINE.answers().compose(Intent.COST, Optional.of(TreatmentForm.NASAL_SPRAY)).text(), reply.text());
+    }
+
+    @Test
+    void inGeneralDropsTheFormNamedBefore() {
+        chat.message("how long does Spravato take to work?");
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message("in general, how long does relief last?"));
+
+        assertEquals(ENGINE.answers().compose(reply.intent(), Optional.empty()).text(), reply.text());
+    }
+
+    @Test
+    void aGreetingInFrontOfAQuestionGetsTheAnswer() {
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, chat.message("hi, how much is it?"));
+
+        assertEquals(Intent.COST, reply.intent());
+    }
+
+    @Test
     void spravatoGetsItsOwnInsuranceAnswer() {
         Reply.AnswerReply insurance = assertInstanceOf(Reply.AnswerReply.class,
                 chat.message("does insurance pay for spravato?"));

@@ -243,6 +243,33 @@ class ChatDialogueIT {
     }
 
     @Test
+    void twoQuestionsInOneMessageGetBothAnswersWithTheirSources() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode both = chat.say("How long does a session take and how many will I need?");
+            assertEquals("answer", both.get("type").asText(), both.toString());
+            String[] parts = both.get("text").asText().split("\n\n");
+            assertEquals(2, parts.length, both.toString());
+            assertTrue(parts[0].contains("40 to 60 minutes"), parts[0]);
+            assertTrue(parts[1].contains("how you respond"), parts[1]);
+            assertTrue(both.get("sources").size() > 0);
+        }
+    }
+
+    @Test
+    void aFollowUpKeepsTheTopicForAnotherFormAndForWhatTheyAre() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            chat.say("how much is IV?");
+            JsonNode spray = chat.say("what about the nasal spray?");
+            assertEquals("cost", spray.get("intent").asText(), spray.toString());
+            assertTrue(spray.get("text").asText().contains("Spravato"), spray.toString());
+
+            chat.say("what are the side effects?");
+            JsonNode last = chat.say("how long do they last?");
+            assertEquals("side_effects", last.get("intent").asText(), last.toString());
+        }
+    }
+
+    @Test
     void resetStartsAgainWithANewWelcome() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             assertEquals("age", chat.say("am I a candidate for ketamine?").get("field").asText());
