@@ -182,7 +182,7 @@ public final class IntentRecognizer {
                 && !(policy.otherTreatmentsOutOfScope() && clues.otherTreatment());
         if (clues.spanish()) {
             // the answers are in English: a Spanish message gets the Spanish notice, not a guess
-            return new Recognition.NotUnderstood(inScope.get(0).confidence(), List.of(), true);
+            return new Recognition.NotUnderstood(inScope.get(0).confidence(), List.of(), true, false);
         }
         if (understood) {
             return new Recognition.Understood(top.intent(), top.confidence(), topic);
@@ -192,7 +192,7 @@ public final class IntentRecognizer {
             return new Recognition.Understood(inScope.get(0).intent(), inScope.get(0).confidence(), true);
         }
         return new Recognition.NotUnderstood(inScope.get(0).confidence(),
-                inScope.subList(0, Math.min(SUGGESTIONS, inScope.size())), false);
+                inScope.subList(0, Math.min(SUGGESTIONS, inScope.size())), false, top.intent() == Intent.OUT_OF_SCOPE);
     }
 
     /** The weighted average of two rankings, most likely first. */

@@ -77,8 +77,10 @@ public sealed interface Recognition {
      * @param confidence the best in-scope confidence
      * @param suggestions the likeliest in-scope intents, most likely first, for "did you mean"
      * @param spanish whether the message is in Spanish
+     * @param outOfScopeLikeliest whether the out-of-scope class is likelier than any intent the bot answers
      */
-    record NotUnderstood(double confidence, List<IntentScore> suggestions, boolean spanish) implements Recognition {
+    record NotUnderstood(double confidence, List<IntentScore> suggestions, boolean spanish, boolean outOfScopeLikeliest)
+            implements Recognition {
         public NotUnderstood {
             suggestions = List.copyOf(suggestions);
         }

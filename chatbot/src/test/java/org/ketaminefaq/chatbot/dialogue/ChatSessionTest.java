@@ -214,6 +214,36 @@ class ChatSessionTest {
         assertInstanceOf(Reply.Crisis.class, other.message("I'm 34 and I want to kill myself"));
     }
 
+    /** A session whose classifiers rank every message the same way, with a threshold of 0.5. */
+    private static ChatSession sessionRankingAs(IntentScore... ranking) {
+        IntentClassifier fixed = text -> List.of(ranking);
+        return DialogueEngine.create(ClinicKnowledge.of(KnowledgeBase.load(), ClinicProfile.defaultProfile()),
+                IntentRecognizer.of(fixed, fixed, new RecognitionPolicy(1.0, 0.5, 0.0, 0.9, 0.9, true)), 1000)
+                .newSession();
+    }
+
+    @Test
+    void unsureBetweenTwoTopicsAsksWhichIsMeant() {
+        ChatSession unsure = sessionRankingAs(new IntentScore(Intent.SESSION_LENGTH, 0.35),
+                new IntentScore(Intent.TREATMENT_COURSE, 0.33), new IntentScore(Intent.OUT_OF_SCOPE, 0.32));
+
+        Reply.Fallback reply = assertInstanceOf(Reply.Fallback.class, unsure.message("how long is it all"));
+        assertEquals(List.of(Intent.SESSION_LENGTH, Intent.TREATMENT_COURSE),
+                reply.suggestions().stream().map(Reply.Suggestion::intent).toList());
+        assertTrue(reply.text().startsWith("I'm not sure I understood. Do you mean \u201cHow long a session takes\u201d or "
+                + "\u201cHow many sessions\u201d?"), reply.text());
+    }
+
+    @Test
+    void noIdeaOffersTheMostAskedTopics() {
+        ChatSession lost = sessionRankingAs(new IntentScore(Intent.OUT_OF_SCOPE, 0.9),
+                new IntentScore(Intent.LEGALITY, 0.06), new IntentScore(Intent.GREETING, 0.04));
+
+        Reply.Fallback reply = assertInstanceOf(Reply.Fallback.class, lost.message("who won the game last night"));
+        assertEquals(List.of(Intent.WHAT_IS_KETAMINE, Intent.COST, Intent.SAFETY),
+                reply.suggestions().stream().map(Reply.Suggestion::intent).toList());
+    }
+
     @Test
     void anAnswerTheScreeningCannotReadAsksTheQuestionAgainWithItsButtons() {
         chat.message("am I a candidate?");
