@@ -46,6 +46,11 @@ public final class CrisisLexicon {
     /** The words of a fallback plan: "that's plan B", "my way out", "if this does not work". */
     private static final String FALLBACK_PLAN = "(plan b|backup plan|back up plan|last resort|my way out|a way out"
             + "|exit plan|exit strategy|escape plan)";
+    /** A phone or battery that is "about to die": a thing, not a person. */
+    private static final Pattern THINGS_DYING = Pattern.compile("\\b(my|the|this|our|your) (\\w+ )?(phone|phones|battery"
+            + "|laptop|computer|tablet|charger|car|plant|plants|bank account|wallet|wifi|internet|headphones|ipad)( s| is"
+            + "| are| will| keeps| is going to| s going to| is gonna| s gonna| is about to| s about to)? (about to |going to"
+            + " |gonna )?(die|dying|dead|die on me)\\b");
     private static final String MEDICINES = "(pills|tablets|caps|capsules|meds|medications|medication|sleeping pills"
             + "|painkillers|opioids|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|xanax|alprazolam|klonopin"
             + "|clonazepam|valium|diazepam|ativan|lorazepam|seroquel|quetiapine|ambien|zolpidem|oxy|oxys|oxycodone"
@@ -150,10 +155,21 @@ public final class CrisisLexicon {
                     + MEDICINES + "\\b.{0,40}\\b(to|for|and|so|enough|take|taking|swallow|end|die|all at once|at once"
                     + "|in front of me|in my hand|ready|counted)\\b",
             "\\benough " + MEDICINES + " to\\b",
+            // a medicine kept back "so I don't wake up", and whether all of it "would be enough"
+            "\\b" + MEDICINES + "\\b.{0,60}\\bso (that )?i (do not|will not|would not|never|wont) wake up\\b",
+            "\\b(would|will|could|is) (taking|swallowing|downing) (all|all of|every one of|the whole|the rest of)( the)?"
+                    + " (\\d+ )?(of )?(my |the |these |those )?(\\w+ )?" + MEDICINES + "\\b.{0,40}\\bbe enough\\b",
+            "\\b(take|took|taking|swallow|swallowed|swallowing) (all|all of|every one of|the whole|the rest of)( the)?"
+                    + " (\\d+ )?(of )?(my |the |these |those )?(\\w+ )?" + MEDICINES + "\\b.{0,80}\\b(would|will|could|is)"
+                    + " (that|it|this|they|those|these) be enough\\b",
             "\\b(stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|saving up|saved up) (all )?(up )?(my |his "
                     + "|her |their |the )?(\\w+ )?" + MEDICINES + "\\b",
             "\\b(has|have|got|with) " + MEDICINES + " (saved|stashed|hidden|stockpiled)\\b",
-            "\\btake (all|all of) (my|the|his|her|their) " + MEDICINES + "\\b",
+            "\\btake (all|all of) (\\d+ of )?(my|the|his|her|their) (\\w+ )?" + MEDICINES + "\\b",
+            // a pet rehomed and the future cancelled: "found someone to take my cat, so I won't need an appointment"
+            "\\b(take|taking|takes|took|have|having|adopt|adopting|look after|looking after|care for|caring for|home for"
+                    + "|homes for) (my|his|her) (cat|dog|pet|pets|dogs|cats|bird|birds|rabbit)\\b.{0,100}\\b(will not|wont"
+                    + "|do not|dont|no longer|not going to) need\\b",
             "\\b(took|swallowed|downed|taken|necked|ate|had|just took|have taken|took like) (all|all of|a whole bottle"
                     + " of|a bottle of|the whole bottle of|the rest of|way too many of|too many|a handful of|a lot of|loads"
                     + " of|a bunch of|a load of|a pile of|heaps of|lots of|many|\\d+|like \\d+|about \\d+|over \\d+)"
@@ -264,7 +280,10 @@ public final class CrisisLexicon {
                     + "|seguir con vida)\\b",
             "\\b(quitarme la vida|suicidarme|matarme|acabar con mi vida|terminar con mi vida|me quiero morir"
                     + "|me quiero matar|me voy a matar|me voy a suicidar)\\b",
-            "\\bno (aguanto|soporto|puedo) (mas|seguir|vivir asi|con esto)\\b", "\\bya no (puedo|quiero) (mas|seguir)\\b",
+            "\\bno (aguanto|soporto|puedo) (mas|seguir|vivir asi|con esto)\\b",
+            "\\b(tengo|ya tengo|you tengo) (la |una |mi )?(cuerda|soga|pistola|arma|escopeta) (lista|preparada|cargada)\\b", "\\b(cuerda|soga|pistola|arma) (esta |ya esta |you esta )?(lista|preparada|cargada)\\b",
+            "\\b(guarde|he guardado|estoy guardando|junte|he juntado) (todas |muchas )?(las |mis )?(pastillas|pildoras"
+                    + "|medicinas|medicamentos)\\b", "\\b(ya|you) no (puedo|quiero) (mas|seguir)\\b",
             "\\b(me tome|tome|me he tomado|trague|me trague) (todas |un monton de |muchas |toda |demasiadas |\\d+ )?(las "
                     + "|mis |de )?(pastillas|pildoras|medicinas|medicamentos|tabletas|caja)\\b",
             "\\bmejor (muerto|muerta)\\b", "\\b(estarian|estaran|estaria) mejor sin mi\\b",
@@ -275,10 +294,12 @@ public final class CrisisLexicon {
             "\\bme (corto|he cortado|estoy cortando|lastimo|hago dano|he hecho dano)\\b",
             "\\b(no tengo|no hay|sin) (razon|razones|motivo|motivos) para vivir\\b");
 
-    /** Spanish: another person's danger (third-person forms). */
+    /** Spanish: another person's danger (third-person forms). "ya" reads "you" once texting words are spelled out. */
     private static final List<Pattern> SPANISH_SOMEONE_ELSE = compile(
             "\\b(quiere|queria|dice que quiere|habla de) (morir|morirse|matarse|suicidarse|quitarse la vida|suicidio)\\b",
             "\\bse (quiere|queria|va a) (matar|suicidar|morir)\\b",
+            "\\b((ya|you) )?no quiere (vivir|seguir viviendo|estar aqui|seguir aqui|despertar|existir|seguir|estar vivo"
+                    + "|estar viva|seguir con vida)\\b",
             "\\bintento (suicidarse|matarse|quitarse la vida)\\b", "\\bse (corta|hace dano|lastima)\\b");
 
     /** A denial of one's own danger: the subject is mentioned, the danger is not claimed. */
@@ -343,7 +364,8 @@ public final class CrisisLexicon {
         CrisisSignal found = CrisisSignal.NONE;
         for (String part : quotedAndRest(text)) {
             for (String sentence : part.split("[.!?;\\n]+")) {
-                CrisisSignal signal = detectInSentence(correctTypos(TextNormalizer.normalize(sentence)));
+                String words = correctTypos(TextNormalizer.normalize(sentence));
+                CrisisSignal signal = detectInSentence(THINGS_DYING.matcher(words).replaceAll("$1 $3 stops"));
                 if (signal.compareTo(found) > 0) {
                     found = signal;
                 }

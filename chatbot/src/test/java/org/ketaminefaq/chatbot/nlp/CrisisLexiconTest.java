@@ -63,6 +63,9 @@ class CrisisLexiconTest {
         "if the infusions fail there's always the rifle in the shed, that's my backup plan",
         "my last resort is the bridge near my work",
         "if this doesn't help I know where the rope is",
+        "I've kept back my tramadol so I never wake up, is the consult free?",
+        "would swallowing all 40 of the sleeping pills be enough",
+        "my neighbour is taking my dog on Friday so I won't need the follow-up",
     })
     void meansPlansAndGoodbyesAreACrisis(String text) {
         assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
@@ -75,6 +78,8 @@ class CrisisLexiconTest {
         "me voy a matar esta noche",
         "me tomé todas las pastillas",
         "ya no aguanto más, estarían mejor sin mí",
+        "la soga ya está lista en el garaje",
+        "guardé todas mis pastillas",
     })
     void spanishCrisisPhrasesAreACrisis(String text) {
         assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
@@ -89,6 +94,7 @@ class CrisisLexiconTest {
         "I found cuts on my daughter's arms",
         "my flatmate has been talking about ending things",
         "mi hijo dice que quiere matarse",
+        "mi esposa ya no quiere seguir viviendo",
         "my best friend just texted me 'thanks for everything, please take care of my cat' and now she's gone quiet",
         "my grandson told me he sees no reason to go on living",
         "my dad keeps saying we'd all be better off if he was gone",
@@ -160,6 +166,9 @@ class CrisisLexiconTest {
         "I'll be dead tired after a night shift, can I still come in?",
         "if it wears off in a month I'll be dead broke",
         "if this doesn't work, is there a backup plan like ECT?",
+        "sorry, my laptop battery is about to die, I'll come back later",
+        "I take melatonin so I don't wake up at 3am, is that ok with ketamine?",
+        "tengo una pistola de agua para mi hijo",
     })
     void figuresOfSpeechAndOrdinaryQuestionsAreNoCrisis(String text) {
         assertEquals(CrisisSignal.NONE, CrisisLexicon.detect(text), text);
