@@ -100,6 +100,9 @@ public final class CrisisLexicon {
             "\\b(not|no longer|do not|does not) (planning|plan|planning on|plan on|planning to|plan to) (be|being)"
                     + " (here|around|alive)\\b",
             "\\b(not|will not|wont|not going to) be (here|around|alive) (much longer|for much longer|for long|anymore)\\b",
+            // being done, then not being here: "i'm done, like done done. not gonna be here tmrw"
+            "\\b(done|finished|over it|checked out)\\b.{0,50}\\b(not|will not|wont|not going to|never going to) be"
+                    + " (here|around|alive)\\b",
             "\\b(do not|does not|not|never|no longer) want(s)? to (be here|live|exist|wake up|be alive|keep living"
                     + "|go on|be around|be on this earth|survive|carry on)\\b",
             "\\b(do not|does not|can not|no longer) see (the|any) point (in|of) (living|going on|life|being alive"

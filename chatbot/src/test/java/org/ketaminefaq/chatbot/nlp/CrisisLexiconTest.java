@@ -66,6 +66,7 @@ class CrisisLexiconTest {
         "I've kept back my tramadol so I never wake up, is the consult free?",
         "would swallowing all 40 of the sleeping pills be enough",
         "my neighbour is taking my dog on Friday so I won't need the follow-up",
+        "honestly I'm finished with all of it, I won't be around by the weekend",
     })
     void meansPlansAndGoodbyesAreACrisis(String text) {
         assertEquals(CrisisSignal.PERSONAL, CrisisLexicon.detect(text), text);
