@@ -132,9 +132,19 @@
   const sources = (v) => {
     const seen = new Set();
     return arr(v).filter((s) => s && typeof s === 'object')
-      .map((s) => ({ id: str(s.id), title: str(s.title), section: str(s.section) }))
-      .filter((s) => (s.title || s.id) && !seen.has(s.id + s.title + s.section) && seen.add(s.id + s.title + s.section));
+      .map((s) => ({ id: str(s.id), title: str(s.title), section: str(s.section), study: str(s.study) }))
+      .filter((s) => (s.title || s.id) && !seen.has(s.id + s.title + s.section + s.study)
+        && seen.add(s.id + s.title + s.section + s.study));
   };
+  // A study cited by its DOI links to it at doi.org; each part of the DOI is encoded, so the link can only go there.
+  const DOI_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>]+)/i;
+  function doiLink(study) {
+    const m = DOI_RE.exec(study || '');
+    if (!m) return null;
+    const doi = m[1].replace(/[.,;]+$/, '');
+    const href = 'https://doi.org/' + doi.split('/').map(encodeURIComponent).join('/');
+    return h('a', { href, ...external(href) }, 'doi.org/' + doi, srOnly(' (opens in a new tab)'));
+  }
   const resources = (v) => arr(v).filter((r) => r && typeof r === 'object')
     .map((r) => ({ name: str(r.name), contact: str(r.contact), href: str(r.href) }));
 
@@ -313,7 +323,9 @@
     if (!list || !list.length) return null;
     const id = 'kf-src-' + ++uid;
     const ul = h('ul', { id, class: 'kf-sources', 'data-testid': 'kf-sources', hidden: true },
-      list.map((s) => h('li', {}, s.title || s.id, s.section ? h('span', { class: 'kf-sec' }, ' — ' + s.section) : null)));
+      list.map((s) => h('li', {}, s.title || s.id, s.section ? h('span', { class: 'kf-sec' }, ' — ' + s.section) : null,
+        s.study ? h('span', { class: 'kf-sec' }, ' — ' + s.study.replace(DOI_RE, '').replace(/[\s.]+$/, '') + '. ') : null,
+        doiLink(s.study))));
     const btn = h('button', {
       type: 'button', class: 'kf-src-btn', 'aria-expanded': 'false', 'aria-controls': id, 'data-testid': 'kf-sources-toggle',
       onclick() {

@@ -76,6 +76,51 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void aStudyCitedByItsDoiLinksToItInTheSourcesList() {
+        widget.open();
+        widget.send("does ketamine work for ptsd?");
+
+        WebElement answer = widget.waitForMessages("bot", 2);
+        answer.findElement(By.cssSelector("[data-testid='kf-sources-toggle']")).click();
+        List<String> links = answer.findElements(By.cssSelector("[data-testid='kf-sources'] a")).stream()
+                .map(a -> a.getAttribute("href")).toList();
+        assertTrue(links.stream().anyMatch(h -> h.startsWith("https://doi.org/10.")), links.toString());
+    }
+
+    @Test
+    void aYesToSuicidalThoughtsShowsTheCrisisCardAndTheResultOnlyWhenTapped() {
+        widget.open();
+        widget.tap("Am I a candidate?");
+        widget.waitForMessages("question", 1);
+        widget.tap("25 to 64");
+        widget.waitForMessages("question", 2);
+        widget.tap("No");
+        widget.waitForMessages("question", 3);
+        widget.tap("Depression");
+        widget.waitForMessages("question", 4);
+        widget.tap("Done");
+        widget.waitForMessages("question", 5);
+        widget.tap("3 or more");
+        for (int i = 0; i < 8; i++) {
+            widget.waitForMessages("question", 6 + i);
+            widget.tap("No");
+        }
+        widget.waitForMessages("question", 14);
+        widget.tap("Yes");
+
+        WebElement card = widget.waitForMessages("crisis", 1);
+        assertFalse(WidgetPage.text(card).contains("candidate"), WidgetPage.text(card));
+        WebElement call = card.findElement(By.cssSelector("[data-testid='kf-crisis-link']"));
+        WebElement firstParagraph = card.findElement(By.tagName("p"));
+        assertTrue(call.getLocation().getY() < firstParagraph.getLocation().getY(),
+                "the call button comes before the words, where it is seen without scrolling");
+        widget.tap("Show my result");
+        WebElement result = widget.waitForMessages("result", 1);
+        assertTrue(WidgetPage.text(result).contains("may be a candidate for an evaluation"), WidgetPage.text(result));
+        Browser.screenshot(driver, "desktop-screening-support");
+    }
+
+    @Test
     void aFullScreeningByButtonsEndsWithAResultCard() {
         widget.open();
         widget.tap("Am I a candidate?");
