@@ -50,7 +50,7 @@ public final class CrisisLexicon {
     private static final Pattern THINGS_DYING = Pattern.compile("\\b(my|the|this|our|your) (\\w+ )?(phone|phones|battery"
             + "|laptop|computer|tablet|charger|car|plant|plants|bank account|wallet|wifi|internet|headphones|ipad)( s| is"
             + "| are| will| keeps| is going to| s going to| is gonna| s gonna| is about to| s about to)? (about to |going to"
-            + " |gonna )?(die|dying|dead|die on me)\\b");
+            + " |gonna )?(die|dying|died|dead|die on me)\\b");
     private static final String MEDICINES = "(pills|tablets|caps|capsules|meds|medications|medication|sleeping pills"
             + "|painkillers|opioids|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|xanax|alprazolam|klonopin"
             + "|clonazepam|valium|diazepam|ativan|lorazepam|seroquel|quetiapine|ambien|zolpidem|oxy|oxys|oxycodone"
