@@ -75,6 +75,29 @@ class WidgetBrowserIT {
         Browser.screenshot(driver, "desktop-answer");
     }
 
+    /** Answers a typical candidate's first twelve questions by button; the last, about suicidal thoughts, waits. */
+    private void tapThroughTheScreeningToTheLastQuestion() {
+        widget.tap("Am I a candidate?");
+        WebElement first = widget.waitForMessages("question", 1);
+        assertTrue(WidgetPage.text(first).contains("1 of 13"), WidgetPage.text(first));
+        widget.tap("25 to 64");
+        widget.waitForMessages("question", 2);
+        widget.tap("No");
+        widget.waitForMessages("question", 3);
+        widget.tap("Depression");
+        widget.waitForMessages("question", 4);
+        widget.tap("Done");
+        WebElement trials = widget.waitForMessages("question", 5);
+        assertTrue(WidgetPage.text(trials).contains("4 of 13"), WidgetPage.text(trials));
+        widget.tap("3 or more");
+        for (int i = 0; i < 8; i++) {
+            widget.waitForMessages("question", 6 + i);
+            widget.tap("No");
+        }
+        WebElement last = widget.waitForMessages("question", 14);
+        assertTrue(WidgetPage.text(last).contains("13 of 13"), WidgetPage.text(last));
+    }
+
     @Test
     void aStudyCitedByItsDoiLinksToItInTheSourcesList() {
         widget.open();
@@ -90,22 +113,7 @@ class WidgetBrowserIT {
     @Test
     void aYesToSuicidalThoughtsShowsTheCrisisCardAndTheResultOnlyWhenTapped() {
         widget.open();
-        widget.tap("Am I a candidate?");
-        widget.waitForMessages("question", 1);
-        widget.tap("25 to 64");
-        widget.waitForMessages("question", 2);
-        widget.tap("No");
-        widget.waitForMessages("question", 3);
-        widget.tap("Depression");
-        widget.waitForMessages("question", 4);
-        widget.tap("Done");
-        widget.waitForMessages("question", 5);
-        widget.tap("3 or more");
-        for (int i = 0; i < 8; i++) {
-            widget.waitForMessages("question", 6 + i);
-            widget.tap("No");
-        }
-        widget.waitForMessages("question", 14);
+        tapThroughTheScreeningToTheLastQuestion();
         widget.tap("Yes");
 
         WebElement card = widget.waitForMessages("crisis", 1);
@@ -123,24 +131,8 @@ class WidgetBrowserIT {
     @Test
     void aFullScreeningByButtonsEndsWithAResultCard() {
         widget.open();
-        widget.tap("Am I a candidate?");
-        WebElement first = widget.waitForMessages("question", 1);
-        assertTrue(WidgetPage.text(first).contains("1 of 13"), WidgetPage.text(first));
-
-        widget.tap("25 to 64");
-        widget.waitForMessages("question", 2);
+        tapThroughTheScreeningToTheLastQuestion();
         widget.tap("No");
-        widget.waitForMessages("question", 3);
-        widget.tap("Depression");
-        widget.waitForMessages("question", 4);
-        widget.tap("Done");
-        WebElement trials = widget.waitForMessages("question", 5);
-        assertTrue(WidgetPage.text(trials).contains("4 of 13"), WidgetPage.text(trials));
-        widget.tap("3 or more");
-        for (int i = 0; i < 9; i++) {
-            widget.waitForMessages("question", 6 + i);
-            widget.tap("No");
-        }
 
         WebElement result = widget.waitForMessages("result", 1);
         assertTrue(WidgetPage.text(result).contains("may be a candidate for an evaluation"), WidgetPage.text(result));
