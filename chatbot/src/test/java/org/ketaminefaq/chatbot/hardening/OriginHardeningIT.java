@@ -93,7 +93,7 @@ class OriginHardeningIT {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri())
                 .timeout(Chats.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<script src=\"/widget.js\" async></script>"));
+        assertTrue(page.body().contains("<script src=\"/widget.js\" data-accent=\"#0f4c5c\" async></script>"));
         Chats.awaitOpenChats(server, 0);
     }
 

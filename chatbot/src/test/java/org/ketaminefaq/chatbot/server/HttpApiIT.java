@@ -170,7 +170,7 @@ class HttpApiIT {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(page.body().contains("<script src=\"/widget.js\" async></script>"), page.body());
+        assertTrue(page.body().contains("<script src=\"/widget.js\" data-accent=\"#0f4c5c\" async></script>"), page.body());
 
         HttpResponse<String> widget = get("/widget.js");
         assertEquals(200, widget.statusCode());

@@ -62,7 +62,7 @@ class MainIT {
             HttpResponse<String> index = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page)
                     .timeout(ChatClient.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, index.statusCode());
-            assertTrue(index.body().contains("<script src=\"/widget.js\" async></script>"));
+            assertTrue(index.body().contains("<script src=\"/widget.js\" data-accent=\"#0f4c5c\" async></script>"));
 
             try (ChatClient visitor = ChatClient.connect(chat, "http://" + chat.getHost() + ":" + chat.getPort())) {
                 assertEquals("welcome", visitor.next().get("type").asText());
