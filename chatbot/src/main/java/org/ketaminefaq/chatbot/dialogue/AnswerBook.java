@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +67,31 @@ public final class AnswerBook {
         }
     }
 
-    record AnswersFile(List<Template> answers) {
+    /** The answer to a narrower question inside a topic ({@link SpecificQuestion}), by the question's id. */
+    public record Specific(String id, List<String> facts, List<Segment> segments,
+                           List<FollowUp> followUps) {
+        public Specific {
+            facts = List.copyOf(facts);
+            segments = List.copyOf(segments);
+            followUps = List.copyOf(followUps);
+        }
+    }
+
+    record AnswersFile(List<Template> answers, List<Specific> specifics) {
+        AnswersFile {
+            specifics = specifics == null ? List.of() : specifics;
+        }
     }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().addModule(new Jdk8Module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Map<Intent, Template> templates;
+    private final Map<SpecificQuestion, Specific> specifics;
 
-    private AnswerBook(Map<Intent, Template> templates) {
+    private AnswerBook(Map<Intent, Template> templates, Map<SpecificQuestion, Specific> specifics) {
         this.templates = templates;
+        this.specifics = specifics;
     }
 
     /** Loads the answers that ship in ketamine-faq-data and checks them against {@code kb}. */
@@ -84,13 +100,14 @@ public final class AnswerBook {
             if (in == null) {
                 throw new DataFileException(RESOURCE, "$", "not found on the classpath");
             }
-            return of(MAPPER.readValue(in, AnswersFile.class).answers(), kb);
+            AnswersFile file = MAPPER.readValue(in, AnswersFile.class);
+            return of(file.answers(), file.specifics(), kb);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
         }
     }
 
-    static AnswerBook of(List<Template> list, KnowledgeBase kb) {
+    static AnswerBook of(List<Template> list, List<Specific> specificList, KnowledgeBase kb) {
         Map<Intent, Template> byIntent = new EnumMap<>(Intent.class);
         for (int i = 0; i < list.size(); i++) {
             Template t = list.get(i);
@@ -120,7 +137,37 @@ public final class AnswerBook {
                 throw new DataFileException(RESOURCE, "$.answers", "has no answer for intent \"" + intent.id() + "\"");
             }
         }
-        return new AnswerBook(byIntent);
+        return new AnswerBook(byIntent, specifics(specificList, kb));
+    }
+
+    private static Map<SpecificQuestion, Specific> specifics(List<Specific> list, KnowledgeBase kb) {
+        Map<SpecificQuestion, Specific> byQuestion = new EnumMap<>(SpecificQuestion.class);
+        for (int i = 0; i < list.size(); i++) {
+            Specific s = list.get(i);
+            String path = "$.specifics[" + i + "]";
+            SpecificQuestion question = Arrays.stream(SpecificQuestion.values()).filter(q -> q.id().equals(s.id()))
+                    .findFirst().orElseThrow(() -> new DataFileException(RESOURCE, path + ".id", "unknown specific "
+                            + "question \"" + s.id() + "\"; expected one of " + Arrays.stream(SpecificQuestion.values())
+                            .map(SpecificQuestion::id).toList()));
+            if (byQuestion.put(question, s) != null) {
+                throw new DataFileException(RESOURCE, path + ".id", "a second answer for \"" + s.id() + "\"");
+            }
+            check(kb, path, s.facts(), s.segments());
+            for (int j = 0; j < s.followUps().size(); j++) {
+                String followUpIntent = s.followUps().get(j).intent();
+                if (Intent.byId(followUpIntent).isEmpty()) {
+                    throw new DataFileException(RESOURCE, path + ".followUps[" + j + "].intent",
+                            "unknown intent \"" + followUpIntent + "\"");
+                }
+            }
+        }
+        for (SpecificQuestion question : SpecificQuestion.values()) {
+            if (!byQuestion.containsKey(question)) {
+                throw new DataFileException(RESOURCE, "$.specifics", "has no answer for the specific question \""
+                        + question.id() + "\"");
+            }
+        }
+        return byQuestion;
     }
 
     private static void check(KnowledgeBase kb, String path, List<String> facts, List<Segment> segments) {
@@ -161,5 +208,10 @@ public final class AnswerBook {
     /** The short label of an intent, for "did you mean" buttons. */
     public String label(Intent intent) {
         return templates.get(intent).label();
+    }
+
+    /** The answer to a specific question. */
+    Specific specific(SpecificQuestion question) {
+        return specifics.get(question);
     }
 }

@@ -37,11 +37,14 @@ public final class AnswerComposer {
      * answers, so either may stay.
      */
     private final AtomicReferenceArray<Answer> composed;
+    /** Each specific answer once composed, as {@link #composed}. */
+    private final AtomicReferenceArray<Answer> composedSpecific;
 
     private AnswerComposer(AnswerBook book, ClinicKnowledge clinic) {
         this.book = Objects.requireNonNull(book, "book");
         this.clinic = Objects.requireNonNull(clinic, "clinic");
         this.composed = new AtomicReferenceArray<>(Intent.values().length * (FORMS + 1));
+        this.composedSpecific = new AtomicReferenceArray<>(SpecificQuestion.values().length);
     }
 
     /** The shipped answers, for one clinic. */
@@ -77,12 +80,33 @@ public final class AnswerComposer {
         return answer;
     }
 
+    /**
+     * The answer to a specific question inside a topic ("can I take it with Lexapro?"), under the intent of that
+     * topic. It is the same for every treatment form.
+     */
+    Answer compose(SpecificQuestion question) {
+        Answer answer = composedSpecific.get(question.ordinal());
+        if (answer == null) {
+            AnswerBook.Specific specific = book.specific(question);
+            answer = composeNow(question.answeredAs(), specific.facts(), specific.segments(), Optional.empty(),
+                    specific.followUps());
+            composedSpecific.set(question.ordinal(), answer);
+        }
+        return answer;
+    }
+
     private Answer composeNow(Intent intent, Optional<TreatmentForm> form) {
         AnswerBook.Template template = book.template(intent);
         Optional<AnswerBook.Variant> variant = form.flatMap(template::variant);
         Optional<TreatmentForm> formShown = variant.isPresent() ? form : Optional.empty();
-        List<AnswerBook.Segment> segments = variant.map(AnswerBook.Variant::segments).orElse(template.segments());
-        Set<String> factIds = new LinkedHashSet<>(variant.map(AnswerBook.Variant::facts).orElse(template.facts()));
+        return composeNow(intent, variant.map(AnswerBook.Variant::facts).orElse(template.facts()),
+                variant.map(AnswerBook.Variant::segments).orElse(template.segments()), formShown,
+                template.followUps());
+    }
+
+    private Answer composeNow(Intent intent, List<String> facts, List<AnswerBook.Segment> segments,
+                              Optional<TreatmentForm> formShown, List<AnswerBook.FollowUp> followUps) {
+        Set<String> factIds = new LinkedHashSet<>(facts);
 
         List<String> parts = new ArrayList<>();
         for (AnswerBook.Segment segment : segments) {
@@ -92,7 +116,7 @@ public final class AnswerComposer {
         }
         KnowledgeBase kb = clinic.knowledgeBase();
         List<SourceRef> refs = factIds.stream().flatMap(id -> kb.fact(id).orElseThrow().sources().stream()).toList();
-        List<String> quickReplies = template.followUps().stream().map(AnswerBook.FollowUp::text).toList();
+        List<String> quickReplies = followUps.stream().map(AnswerBook.FollowUp::text).toList();
         return new Answer(intent, String.join(" ", parts), Citation.of(kb, refs), quickReplies);
     }
 

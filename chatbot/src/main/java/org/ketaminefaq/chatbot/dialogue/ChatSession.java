@@ -138,7 +138,7 @@ public final class ChatSession {
         if (recognition instanceof Recognition.Crisis c && !isScreeningAnswer(c, normalized)) {
             screening = Optional.empty();
             resultOnRequest = Optional.empty();
-            return crisis(c);
+            return crisis(c, normalized);
         }
         if (resultOnRequest.isPresent()) {
             Assessment held = resultOnRequest.get();
@@ -174,16 +174,17 @@ public final class ChatSession {
         }
         Optional<Recognition.Understood> afterGreeting = questionAfterGreeting(trimmed, recognition);
         if (afterGreeting.isPresent()) {
-            return answer(afterGreeting.get());
+            return answer(afterGreeting.get(), normalized);
         }
-        Optional<Reply> both = twoQuestions(trimmed);
+        Optional<Reply> both = twoQuestions(trimmed, wholeAsksASpecificQuestion(recognition, normalized));
         if (both.isPresent()) {
             return both.get();
         }
         if (recognition instanceof Recognition.Understood u) {
-            return u.intent() == Intent.ELIGIBILITY ? startScreening() : answer(u);
+            boolean specific = SpecificQuestion.find(u.intent(), normalized).isPresent();
+            return u.intent() == Intent.ELIGIBILITY && !specific ? startScreening() : answer(u, normalized);
         }
-        return fallback((Recognition.NotUnderstood) recognition);
+        return fallback((Recognition.NotUnderstood) recognition, normalized);
     }
 
     /**
@@ -196,16 +197,16 @@ public final class ChatSession {
                 normalized) instanceof ScreeningAnswerParser.Parsed.Value;
     }
 
-    private Reply.Crisis crisis(Recognition.Crisis c) {
+    private Reply.Crisis crisis(Recognition.Crisis c, String normalized) {
         Intent words = c.concern() == Recognition.Concern.SELF ? Intent.CRISIS : Intent.SOMEONE_AT_RISK;
         String text = engine.answers().compose(words, Optional.empty()).text();
         if (c.spanish()) {
             text = spanishHelp() + "\n\n" + text;
         }
-        Optional<Intent> asked = c.question().map(Recognition.Understood::intent)
-                .filter(ANSWERED_BESIDE_SOMEONE_ELSES_CRISIS::contains);
+        Optional<Answer> asked = c.question().map(q -> answerTo(q.intent(), normalized))
+                .filter(a -> ANSWERED_BESIDE_SOMEONE_ELSES_CRISIS.contains(a.intent()));
         if (c.concern() == Recognition.Concern.SOMEONE_ELSE && asked.isPresent()) {
-            Answer answer = engine.answers().compose(asked.get(), form);
+            Answer answer = asked.get();
             return new Reply.Crisis(c.concern(), text + "\n\n" + answer.text(), crisisResources(), List.of(),
                     answer.sources());
         }
@@ -219,15 +220,27 @@ public final class ChatSession {
         return spanish.notice() + " " + withEmergency(unitedStates ? spanish.usHelp() : spanish.otherHelp());
     }
 
-    private Reply.AnswerReply answer(Recognition.Understood u) {
-        return answer(u.intent(), OptionalDouble.of(u.confidence()), u.crisisTopic());
+    private Reply.AnswerReply answer(Recognition.Understood u, String normalized) {
+        return reply(answerTo(u.intent(), normalized), OptionalDouble.of(u.confidence()), u.crisisTopic());
     }
 
     private Reply.AnswerReply answer(Intent intent, OptionalDouble confidence, boolean crisisTopic) {
-        Answer a = engine.answers().compose(intent, form);
-        lastTopic = Optional.of(intent);
-        return new Reply.AnswerReply(intent, confidence, a.text(), a.sources(), a.quickReplies(),
+        return reply(engine.answers().compose(intent, form), confidence, crisisTopic);
+    }
+
+    private Reply.AnswerReply reply(Answer a, OptionalDouble confidence, boolean crisisTopic) {
+        lastTopic = Optional.of(a.intent());
+        return new Reply.AnswerReply(a.intent(), confidence, a.text(), a.sources(), a.quickReplies(),
                 crisisTopic ? crisisResources() : List.of());
+    }
+
+    /**
+     * The answer to a message recognised as {@code intent}: the answer to the specific question it asks within that
+     * topic ("can I take it with Lexapro?"), or else the topic's answer for the treatment form talked about.
+     */
+    private Answer answerTo(Intent intent, String normalized) {
+        return SpecificQuestion.find(intent, normalized).map(engine.answers()::compose)
+                .orElseGet(() -> engine.answers().compose(intent, form));
     }
 
     /**
@@ -269,23 +282,30 @@ public final class ChatSession {
      * Two questions in one message, each answered in the order asked; when only one of them is understood, that one,
      * saying which part was answered. Empty when the message does not ask two, or neither part is understood.
      */
-    private Optional<Reply> twoQuestions(String text) {
+    private Optional<Reply> twoQuestions(String text, boolean wholeAsksASpecificQuestion) {
         Optional<List<String>> parts = TwoQuestions.split(text);
         if (parts.isEmpty()) {
             return Optional.empty();
         }
         List<Recognition> recognised = parts.get().stream().map(engine.recognizer()::recognize).toList();
-        for (Recognition r : recognised) {
-            if (r instanceof Recognition.Crisis c) {
-                return Optional.of(crisis(c));
+        for (int i = 0; i < recognised.size(); i++) {
+            if (recognised.get(i) instanceof Recognition.Crisis c) {
+                return Optional.of(crisis(c, TextNormalizer.normalize(parts.get().get(i))));
             }
         }
-        List<Recognition.Understood> understood = recognised.stream()
-                .filter(r -> r instanceof Recognition.Understood u && !NOT_ONE_OF_TWO.contains(u.intent()))
-                .map(Recognition.Understood.class::cast).toList();
-        if (understood.size() == 2 && understood.get(0).intent() != understood.get(1).intent()) {
-            Answer first = engine.answers().compose(understood.get(0).intent(), form);
-            Answer second = engine.answers().compose(understood.get(1).intent(), form);
+        List<Integer> understoodParts = new ArrayList<>();
+        for (int i = 0; i < recognised.size(); i++) {
+            if (recognised.get(i) instanceof Recognition.Understood u && !NOT_ONE_OF_TWO.contains(u.intent())) {
+                understoodParts.add(i);
+            }
+        }
+        List<Recognition.Understood> understood = understoodParts.stream()
+                .map(i -> (Recognition.Understood) recognised.get(i)).toList();
+        List<Answer> answers = understoodParts.stream().map(i -> answerTo(((Recognition.Understood) recognised.get(i))
+                .intent(), TextNormalizer.normalize(parts.get().get(i)))).toList();
+        if (answers.size() == 2 && !answers.get(0).text().equals(answers.get(1).text())) {
+            Answer first = answers.get(0);
+            Answer second = answers.get(1);
             List<Citation> sources = new ArrayList<>(first.sources());
             second.sources().stream().filter(c -> !sources.contains(c)).forEach(sources::add);
             boolean crisisTopic = understood.stream().anyMatch(Recognition.Understood::crisisTopic);
@@ -296,9 +316,9 @@ public final class ChatSession {
                     crisisTopic ? crisisResources() : List.of()));
         }
         boolean otherNotUnderstood = recognised.stream().anyMatch(r -> r instanceof Recognition.NotUnderstood);
-        if (understood.size() == 1 && otherNotUnderstood) {
+        if (understood.size() == 1 && otherNotUnderstood && !wholeAsksASpecificQuestion) {
             Recognition.Understood one = understood.get(0);
-            Reply.AnswerReply reply = answer(one);
+            Reply.AnswerReply reply = reply(answers.get(0), OptionalDouble.of(one.confidence()), one.crisisTopic());
             String note = engine.messages().onePartAnswered().replace("{topic}", engine.answers().label(one.intent()));
             return Optional.of(new Reply.AnswerReply(reply.intent(), reply.confidence(), reply.text() + "\n\n" + note,
                     reply.sources(), reply.quickReplies(), reply.resources()));
@@ -306,9 +326,23 @@ public final class ChatSession {
         return Optional.empty();
     }
 
-    private Reply.Fallback fallback(Recognition.NotUnderstood n) {
+    /**
+     * Whether the whole message asks a specific question ("what's the difference between your ketamine and what
+     * people buy from a dealer?"): then a part of it alone, cut before its cue, is not the question.
+     */
+    private static boolean wholeAsksASpecificQuestion(Recognition recognition, String normalized) {
+        Intent intent = recognition instanceof Recognition.Understood u ? u.intent() : Intent.OUT_OF_SCOPE;
+        return !(recognition instanceof Recognition.Crisis) && SpecificQuestion.find(intent, normalized).isPresent();
+    }
+
+    private Reply fallback(Recognition.NotUnderstood n, String normalized) {
         if (n.spanish()) {
             return new Reply.Fallback(n.confidence(), spanishHelp(), List.of(), crisisResources());
+        }
+        Optional<SpecificQuestion> specific = SpecificQuestion.find(Intent.OUT_OF_SCOPE, normalized);
+        if (specific.isPresent()) {
+            // not one of the topics, but a question about the treatment the answers do cover
+            return reply(engine.answers().compose(specific.get()), OptionalDouble.of(n.confidence()), false);
         }
         if (n.confidence() >= CLARIFY_FLOOR && !n.outOfScopeLikeliest() && n.suggestions().size() >= 2
                 && n.suggestions().stream().limit(2).noneMatch(s -> NOT_ONE_OF_TWO.contains(s.intent()))) {
@@ -368,7 +402,7 @@ public final class ChatSession {
         }
         if (recognition instanceof Recognition.Understood u && u.intent().inScope() && u.intent() != Intent.ELIGIBILITY
                 && looksLikeAQuestion(normalized, text)) {
-            return answerThenResume(s, u);
+            return answerThenResume(s, u, normalized);
         }
         // an answer the screening cannot read ("3" to a yes-or-no question) is asked again, with its buttons,
         // rather than taken for a question about something else
@@ -407,12 +441,12 @@ public final class ChatSession {
                 .map(set -> set.equals(EnumSet.of(d))).orElse(false)).findFirst().orElse(d.id());
     }
 
-    private Reply answerThenResume(Screening s, Recognition.Understood u) {
-        Answer a = engine.answers().compose(u.intent(), form);
-        lastTopic = Optional.of(u.intent());
+    private Reply answerThenResume(Screening s, Recognition.Understood u, String normalized) {
+        Answer a = answerTo(u.intent(), normalized);
+        lastTopic = Optional.of(a.intent());
         ScreeningGuide.Question q = question(s.field());
         String text = a.text() + "\n\n" + engine.messages().screening().resume() + " " + q.text();
-        return new Reply.AnswerReply(u.intent(), OptionalDouble.of(u.confidence()), text, a.sources(),
+        return new Reply.AnswerReply(a.intent(), OptionalDouble.of(u.confidence()), text, a.sources(),
                 q.quickReplies(), u.crisisTopic() ? crisisResources() : List.of());
     }
 

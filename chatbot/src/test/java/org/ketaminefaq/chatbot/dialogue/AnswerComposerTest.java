@@ -52,6 +52,9 @@ class AnswerComposerTest {
                     }
                 }
             }
+            for (SpecificQuestion question : SpecificQuestion.values()) {
+                all.add(Arguments.of(profile + " " + question.id(), composer.compose(question)));
+            }
         }
         return all.stream();
     }
@@ -131,6 +134,14 @@ class AnswerComposerTest {
         for (Intent intent : Intent.values()) {
             GENERAL.compose(intent, Optional.empty());
             for (AnswerBook.FollowUp followUp : AnswerBook.load(KB).template(intent).followUps()) {
+                Intent decided = recognizer.recognize(followUp.text()).intent();
+                if (!decided.id().equals(followUp.intent())) {
+                    wrong.add("\"" + followUp.text() + "\" -> " + decided.id() + " (meant " + followUp.intent() + ")");
+                }
+            }
+        }
+        for (SpecificQuestion question : SpecificQuestion.values()) {
+            for (AnswerBook.FollowUp followUp : AnswerBook.load(KB).specific(question).followUps()) {
                 Intent decided = recognizer.recognize(followUp.text()).intent();
                 if (!decided.id().equals(followUp.intent())) {
                     wrong.add("\"" + followUp.text() + "\" -> " + decided.id() + " (meant " + followUp.intent() + ")");

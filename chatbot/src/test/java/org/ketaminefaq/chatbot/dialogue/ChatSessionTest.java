@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ketaminefaq.chatbot.nlp.Intent;
 import org.ketaminefaq.chatbot.nlp.IntentClassifier;
 import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
@@ -350,6 +353,49 @@ class ChatSessionTest {
 
         assertTrue(result.text().contains("contact details"), result.text());
         assertTrue(result.resources().isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "is it ok to do ketamine while I'm on Zoloft?                | MEDICATION_INTERACTIONS",
+        "is ketamine the same thing as special K?                     | STREET_KETAMINE",
+        "what's the difference between esketamine and ketamine?      | ESKETAMINE_VS_KETAMINE",
+        "can a 15 year old get ketamine treatment?                   | AGE",
+        "can I do ketamine at home instead of at a clinic?           | AT_HOME",
+        "what dose of ketamine do they use?                          | DOSE",
+        "what if ketamine doesn't work for me?                       | NOT_WORKING",
+        "are there alternatives to ketamine?                         | ALTERNATIVES",
+        "is it safe to have ketamine infusions for years?            | LONG_TERM",
+        "will I remember anything from the session?                  | REMEMBERING",
+        "what if I have a bad trip during the infusion?              | BAD_EXPERIENCE",
+        "can I drink alcohol after my infusion?                      | AFTER_SESSION",
+        "who invented ketamine?                                      | HISTORY",
+    })
+    void aNarrowerQuestionGetsItsOwnAnswerRatherThanTheTopicsGeneralOne(String text, SpecificQuestion question) {
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, ENGINE.newSession().message(text), text);
+
+        Answer expected = ENGINE.answers().compose(question);
+        assertEquals(expected.text(), reply.text(), text);
+        assertEquals(question.answeredAs(), reply.intent());
+        assertFalse(reply.sources().isEmpty(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I have a history of depression, what is ketamine?",
+        "how much does ketamine cost?",
+        "I've tried Lexapro and Zoloft, does ketamine work?",
+        "how does ketamine work in the brain?",
+    })
+    void theTopicsOwnAnswerWhenTheMessageAsksNothingNarrower(String text) {
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, ENGINE.newSession().message(text), text);
+
+        assertEquals(ENGINE.answers().compose(reply.intent(), Optional.empty()).text(), reply.text(), text);
+    }
+
+    @Test
+    void buyingKetamineOnlineIsStillNotAQuestionForThisChat() {
+        assertInstanceOf(Reply.Fallback.class, chat.message("where can I buy ketamine online"));
     }
 
     @Test

@@ -51,6 +51,11 @@ class OwnWordsTest {
                         cited.isEmpty() ? sources.keySet() : cited, sources, tooClose);
             }
         }
+        for (SpecificQuestion question : SpecificQuestion.values()) {
+            Answer answer = answers.compose(question);
+            check("answer " + question.id(), answer.text(), answer.sources().stream().map(Citation::id)
+                    .collect(Collectors.toSet()), sources, tooClose);
+        }
         assertEquals(List.of(), tooClose.stream().distinct().toList(),
                 "sentences to rewrite in the project's own words");
     }

@@ -256,6 +256,21 @@ class ChatDialogueIT {
     }
 
     @Test
+    void aQuestionAboutOtherMedicinesSaysTheArticlesDoNotCoverItAndNotToStopThemAlone() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode reply = chat.say("I take Lexapro every morning. Is it safe to mix it with ketamine?");
+            assertEquals("answer", reply.get("type").asText(), reply.toString());
+            String text = reply.get("text").asText();
+            assertTrue(text.contains("do not cover how ketamine mixes with other medicines"), text);
+            assertTrue(text.contains("do not stop, lower or change any medicine on your own"), text);
+            assertTrue(reply.get("sources").size() > 0, reply.toString());
+
+            JsonNode party = chat.say("wait, is this the same stuff as the party drug?");
+            assertTrue(party.get("text").asText().startsWith("Yes, it is the same drug."), party.toString());
+        }
+    }
+
+    @Test
     void aFollowUpKeepsTheTopicForAnotherFormAndForWhatTheyAre() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             chat.say("how much is IV?");
