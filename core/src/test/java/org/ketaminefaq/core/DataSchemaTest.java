@@ -38,6 +38,9 @@ class DataSchemaTest {
         if (relativePath.startsWith("intents/")) {
             return "utterances.schema.json";
         }
+        if (relativePath.startsWith("subtopics/")) {
+            return "subtopics.schema.json";
+        }
         return relativePath.replace(".json", ".schema.json");
     }
 

@@ -181,10 +181,10 @@ public final class ChatSession {
             return both.get();
         }
         if (recognition instanceof Recognition.Understood u) {
-            boolean specific = SpecificQuestion.find(u.intent(), normalized).isPresent();
+            boolean specific = SpecificQuestion.find(u, normalized).isPresent();
             return u.intent() == Intent.ELIGIBILITY && !specific ? startScreening() : answer(u, normalized);
         }
-        return fallback((Recognition.NotUnderstood) recognition, normalized);
+        return fallback((Recognition.NotUnderstood) recognition);
     }
 
     /**
@@ -203,7 +203,7 @@ public final class ChatSession {
         if (c.spanish()) {
             text = spanishHelp() + "\n\n" + text;
         }
-        Optional<Answer> asked = c.question().map(q -> answerTo(q.intent(), normalized))
+        Optional<Answer> asked = c.question().map(q -> answerTo(q, normalized))
                 .filter(a -> ANSWERED_BESIDE_SOMEONE_ELSES_CRISIS.contains(a.intent()));
         if (c.concern() == Recognition.Concern.SOMEONE_ELSE && asked.isPresent()) {
             Answer answer = asked.get();
@@ -221,7 +221,7 @@ public final class ChatSession {
     }
 
     private Reply.AnswerReply answer(Recognition.Understood u, String normalized) {
-        return reply(answerTo(u.intent(), normalized), OptionalDouble.of(u.confidence()), u.crisisTopic());
+        return reply(answerTo(u, normalized), OptionalDouble.of(u.confidence()), u.crisisTopic());
     }
 
     private Reply.AnswerReply answer(Intent intent, OptionalDouble confidence, boolean crisisTopic) {
@@ -238,9 +238,9 @@ public final class ChatSession {
      * The answer to a message recognised as {@code intent}: the answer to the specific question it asks within that
      * topic ("can I take it with Lexapro?"), or else the topic's answer for the treatment form talked about.
      */
-    private Answer answerTo(Intent intent, String normalized) {
-        return SpecificQuestion.find(intent, normalized).map(engine.answers()::compose)
-                .orElseGet(() -> engine.answers().compose(intent, form));
+    private Answer answerTo(Recognition.Understood u, String normalized) {
+        return SpecificQuestion.find(u, normalized).map(engine.answers()::compose)
+                .orElseGet(() -> engine.answers().compose(u.intent(), form));
     }
 
     /**
@@ -301,8 +301,8 @@ public final class ChatSession {
         }
         List<Recognition.Understood> understood = understoodParts.stream()
                 .map(i -> (Recognition.Understood) recognised.get(i)).toList();
-        List<Answer> answers = understoodParts.stream().map(i -> answerTo(((Recognition.Understood) recognised.get(i))
-                .intent(), TextNormalizer.normalize(parts.get().get(i)))).toList();
+        List<Answer> answers = understoodParts.stream().map(i -> answerTo((Recognition.Understood) recognised.get(i),
+                TextNormalizer.normalize(parts.get().get(i)))).toList();
         if (answers.size() == 2 && !answers.get(0).text().equals(answers.get(1).text())) {
             Answer first = answers.get(0);
             Answer second = answers.get(1);
@@ -312,7 +312,7 @@ public final class ChatSession {
             lastTopic = Optional.of(second.intent());
             return Optional.of(new Reply.AnswerReply(first.intent(),
                     OptionalDouble.of(Math.min(understood.get(0).confidence(), understood.get(1).confidence())),
-                    first.text() + "\n\n" + second.text(), sources, first.quickReplies(),
+                    TwoPartReply.text(first, second), sources, first.quickReplies(),
                     crisisTopic ? crisisResources() : List.of()));
         }
         boolean otherNotUnderstood = recognised.stream().anyMatch(r -> r instanceof Recognition.NotUnderstood);
@@ -331,17 +331,16 @@ public final class ChatSession {
      * people buy from a dealer?"): then a part of it alone, cut before its cue, is not the question.
      */
     private static boolean wholeAsksASpecificQuestion(Recognition recognition, String normalized) {
-        Intent intent = recognition instanceof Recognition.Understood u ? u.intent() : Intent.OUT_OF_SCOPE;
-        return !(recognition instanceof Recognition.Crisis) && SpecificQuestion.find(intent, normalized).isPresent();
+        return recognition instanceof Recognition.Understood u && SpecificQuestion.find(u, normalized).isPresent();
     }
 
-    private Reply fallback(Recognition.NotUnderstood n, String normalized) {
+    private Reply fallback(Recognition.NotUnderstood n) {
         if (n.spanish()) {
             return new Reply.Fallback(n.confidence(), spanishHelp(), List.of(), crisisResources());
         }
-        Optional<SpecificQuestion> specific = SpecificQuestion.find(Intent.OUT_OF_SCOPE, normalized);
+        Optional<SpecificQuestion> specific = n.subtopic().flatMap(SpecificQuestion::byId);
         if (specific.isPresent()) {
-            // not one of the topics, but a question about the treatment the answers do cover
+            // unsure of the topic, but sure of the narrower question it asks
             return reply(engine.answers().compose(specific.get()), OptionalDouble.of(n.confidence()), false);
         }
         if (n.confidence() >= CLARIFY_FLOOR && !n.outOfScopeLikeliest() && n.suggestions().size() >= 2
@@ -442,7 +441,7 @@ public final class ChatSession {
     }
 
     private Reply answerThenResume(Screening s, Recognition.Understood u, String normalized) {
-        Answer a = answerTo(u.intent(), normalized);
+        Answer a = answerTo(u, normalized);
         lastTopic = Optional.of(a.intent());
         ScreeningGuide.Question q = question(s.field());
         String text = a.text() + "\n\n" + engine.messages().screening().resume() + " " + q.text();

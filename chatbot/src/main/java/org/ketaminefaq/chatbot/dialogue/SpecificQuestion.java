@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ketaminefaq.chatbot.nlp.Intent;
+import org.ketaminefaq.chatbot.nlp.Recognition;
 
 /**
  * A narrower question inside a broad topic, answered on its own: "can I take it with Lexapro?" is recognised as a
@@ -211,12 +212,26 @@ enum SpecificQuestion {
         return answeredAs;
     }
 
+    /** Topics whose answers are not medical information: a narrower question found in them is a mistake. */
+    private static final Set<Intent> NOT_NARROWED = EnumSet.of(Intent.COST, Intent.INSURANCE, Intent.BOOKING,
+            Intent.HUMAN_HANDOFF, Intent.BOT_IDENTITY, Intent.GREETING, Intent.THANKS, Intent.GOODBYE);
+
     /**
-     * The specific question a message asks within the topic it was recognised as.
+     * The specific question a recognised message asks within its topic: the one its words name, or else the one the
+     * model of narrower questions found ({@link Recognition.Understood#subtopic}) in a topic of medical information.
      */
-    static Optional<SpecificQuestion> find(Intent recognised, String normalized) {
-        return Arrays.stream(values()).filter(q -> q.within.contains(recognised) && q.cue.matches(normalized))
-                .findFirst();
+    static Optional<SpecificQuestion> find(Recognition.Understood understood, String normalized) {
+        Optional<SpecificQuestion> named = Arrays.stream(values())
+                .filter(q -> q.within.contains(understood.intent()) && q.cue.matches(normalized)).findFirst();
+        if (named.isPresent() || NOT_NARROWED.contains(understood.intent())) {
+            return named;
+        }
+        return understood.subtopic().flatMap(SpecificQuestion::byId);
+    }
+
+    /** The specific question whose answer has this id. */
+    static Optional<SpecificQuestion> byId(String id) {
+        return Arrays.stream(values()).filter(q -> q.id.equals(id)).findFirst();
     }
 
     /** What a message must say (one of its patterns) and must not say. */

@@ -30,13 +30,15 @@ public final class IntentRecognizer {
     private final IntentClassifier semantic;
     private final RecognitionPolicy policy;
     private final boolean useLexicon;
+    private final Optional<SubtopicClassifier> subtopics;
 
     private IntentRecognizer(IntentClassifier ngrams, IntentClassifier semantic, RecognitionPolicy policy,
-                             boolean useLexicon) {
+                             boolean useLexicon, Optional<SubtopicClassifier> subtopics) {
         this.ngrams = Objects.requireNonNull(ngrams, "ngrams");
         this.semantic = Objects.requireNonNull(semantic, "semantic");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.useLexicon = useLexicon;
+        this.subtopics = Objects.requireNonNull(subtopics, "subtopics");
     }
 
     private static IntentRecognizer shipped;
@@ -58,18 +60,19 @@ public final class IntentRecognizer {
 
     /** The product's recognizer: the models and policy of the build, with the crisis lexicon. */
     public static IntentRecognizer fromClasspath(SentenceEncoder encoder) {
-        return of(OpenNlpIntentClassifier.fromClasspath(), SemanticIntentClassifier.fromClasspath(encoder),
-                RecognitionPolicy.fromClasspath());
+        return new IntentRecognizer(OpenNlpIntentClassifier.fromClasspath(),
+                SemanticIntentClassifier.fromClasspath(encoder), RecognitionPolicy.fromClasspath(), true,
+                Optional.of(SubtopicClassifier.fromClasspath(encoder)));
     }
 
-    /** A recognizer with the crisis lexicon in front of the two classifiers. */
+    /** A recognizer with the crisis lexicon in front of the two classifiers, and no model of narrower questions. */
     public static IntentRecognizer of(IntentClassifier ngrams, IntentClassifier semantic, RecognitionPolicy policy) {
-        return new IntentRecognizer(ngrams, semantic, policy, true);
+        return new IntentRecognizer(ngrams, semantic, policy, true, Optional.empty());
     }
 
     /** A recognizer that trusts one classifier alone, as the evaluation's baseline does. */
     public static IntentRecognizer withoutLexicon(IntentClassifier classifier, RecognitionPolicy policy) {
-        return new IntentRecognizer(classifier, classifier, policy, false);
+        return new IntentRecognizer(classifier, classifier, policy, false, Optional.empty());
     }
 
     /** Names ketamine or the treatment itself, so that a question about it may sit beside someone else's crisis. */
@@ -86,6 +89,14 @@ public final class IntentRecognizer {
         }
         List<IntentScore> blended = rank(cleaned, normalized);
         Recognition decided = decide(blended, clues, policy);
+        if (decided instanceof Recognition.Understood u && subtopics.isPresent()) {
+            return u.withSubtopic(subtopics.get().subtopicOf(asked(cleaned, useLexicon)));
+        }
+        if (decided instanceof Recognition.NotUnderstood n && !n.spanish() && !n.outOfScopeLikeliest()
+                && subtopics.isPresent()) {
+            // unsure which topic, but the narrower question may still be plain ("what mg is a typical infusion")
+            return n.withSubtopic(subtopics.get().subtopicOf(asked(cleaned, useLexicon)));
+        }
         if (decided instanceof Recognition.Crisis c && c.concern() == Recognition.Concern.SOMEONE_ELSE
                 && NAMES_KETAMINE.matcher(normalized).find()) {
             return alsoAsked(blended).map(c::withQuestion).orElse(c);

@@ -64,10 +64,23 @@ public sealed interface Recognition {
      * @param intent what it asks
      * @param confidence the classifier's confidence
      * @param crisisTopic whether it touches on suicide or self-harm as a topic, so crisis resources go with the answer
+     * @param subtopic the narrower question it asks inside its topic, by the id of its answer ({@code "dose"}), when
+     *                 the model of narrower questions is sure of one
      */
-    record Understood(Intent intent, double confidence, boolean crisisTopic) implements Recognition {
+    record Understood(Intent intent, double confidence, boolean crisisTopic, Optional<String> subtopic)
+            implements Recognition {
         public Understood {
             Objects.requireNonNull(intent, "intent");
+            Objects.requireNonNull(subtopic, "subtopic");
+        }
+
+        /** A recognised question with no narrower question found. */
+        public Understood(Intent intent, double confidence, boolean crisisTopic) {
+            this(intent, confidence, crisisTopic, Optional.empty());
+        }
+
+        Understood withSubtopic(Optional<String> found) {
+            return new Understood(intent, confidence, crisisTopic, found);
         }
     }
 
@@ -79,10 +92,21 @@ public sealed interface Recognition {
      * @param spanish whether the message is in Spanish
      * @param outOfScopeLikeliest whether the out-of-scope class is likelier than any intent the bot answers
      */
-    record NotUnderstood(double confidence, List<IntentScore> suggestions, boolean spanish, boolean outOfScopeLikeliest)
-            implements Recognition {
+    record NotUnderstood(double confidence, List<IntentScore> suggestions, boolean spanish, boolean outOfScopeLikeliest,
+                         Optional<String> subtopic) implements Recognition {
         public NotUnderstood {
             suggestions = List.copyOf(suggestions);
+            Objects.requireNonNull(subtopic, "subtopic");
+        }
+
+        /** A message not understood, with no narrower question found. */
+        public NotUnderstood(double confidence, List<IntentScore> suggestions, boolean spanish,
+                             boolean outOfScopeLikeliest) {
+            this(confidence, suggestions, spanish, outOfScopeLikeliest, Optional.empty());
+        }
+
+        NotUnderstood withSubtopic(Optional<String> found) {
+            return new NotUnderstood(confidence, suggestions, spanish, outOfScopeLikeliest, found);
         }
 
         @Override

@@ -75,9 +75,18 @@ public final class SemanticIntentClassifier implements IntentClassifier {
             throw new IllegalArgumentException(utterances.size() + " utterances but " + embeddings.size()
                     + " embeddings");
         }
-        List<Event> events = new ArrayList<>(utterances.size());
-        for (int i = 0; i < utterances.size(); i++) {
-            events.add(new Event(utterances.get(i).intent().id(), FEATURES, embeddings.get(i)));
+        List<String> outcomes = utterances.stream().map(u -> u.intent().id()).toList();
+        return new SemanticIntentClassifier(trainMaxent(outcomes, embeddings), encoder);
+    }
+
+    /**
+     * An L-BFGS maximum-entropy model whose features are the embeddings' numbers ({@code outcomes.get(i)} is the
+     * label of {@code embeddings.get(i)}); the same input always gives the same model.
+     */
+    static MaxentModel trainMaxent(List<String> outcomes, List<float[]> embeddings) {
+        List<Event> events = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            events.add(new Event(outcomes.get(i), FEATURES, embeddings.get(i)));
         }
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
@@ -89,18 +98,33 @@ public final class SemanticIntentClassifier implements IntentClassifier {
         params.put(QNTrainer.THREADS_PARAM, 1);
         EventTrainer trainer = TrainerFactory.getEventTrainer(params, new HashMap<>());
         try {
-            return new SemanticIntentClassifier(trainer.train(new CollectionObjectStream<>(events)), encoder);
+            return trainer.train(new CollectionObjectStream<>(events));
         } catch (IOException e) {
-            throw new UncheckedIOException("training the semantic model failed", e);
+            throw new UncheckedIOException("training a model over sentence embeddings failed", e);
         }
+    }
+
+    /** The probability of each of {@code model}'s outcomes for an embedding. */
+    static double[] eval(MaxentModel model, float[] embedding) {
+        return model.eval(FEATURES, embedding);
+    }
+
+    /** Reads a model written by {@link #write}. */
+    static MaxentModel read(InputStream in) throws IOException {
+        return new GenericModelReader(new BinaryFileDataReader(new BufferedInputStream(in))).getModel();
+    }
+
+    /** Writes a model in OpenNLP's binary format. */
+    static void write(MaxentModel model, OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        new GenericModelWriter((AbstractModel) model, data).persist();
+        data.flush();
     }
 
     /** Loads a model saved by {@link #save(OutputStream)}. */
     public static SemanticIntentClassifier load(InputStream in, SentenceEncoder encoder) {
         try {
-            AbstractModel model = new GenericModelReader(new BinaryFileDataReader(new BufferedInputStream(in)))
-                    .getModel();
-            return new SemanticIntentClassifier(model, encoder);
+            return new SemanticIntentClassifier(read(in), encoder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the semantic intent model", e);
         }
@@ -122,9 +146,7 @@ public final class SemanticIntentClassifier implements IntentClassifier {
     /** Writes the model in OpenNLP's binary format. */
     public void save(OutputStream out) {
         try {
-            DataOutputStream data = new DataOutputStream(out);
-            new GenericModelWriter((AbstractModel) model, data).persist();
-            data.flush();
+            write(model, out);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the semantic intent model", e);
         }
@@ -137,7 +159,7 @@ public final class SemanticIntentClassifier implements IntentClassifier {
 
     /** Every intent for an embedding the caller already has, most likely first. */
     public List<IntentScore> rank(float[] embedding) {
-        double[] probabilities = model.eval(FEATURES, embedding);
+        double[] probabilities = eval(model, embedding);
         List<IntentScore> scores = new ArrayList<>(probabilities.length);
         for (int i = 0; i < probabilities.length; i++) {
             scores.add(new IntentScore(intentOfOutcome[i], Math.min(1, Math.max(0, probabilities[i]))));

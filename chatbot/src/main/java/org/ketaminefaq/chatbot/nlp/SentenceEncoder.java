@@ -87,9 +87,28 @@ public final class SentenceEncoder implements AutoCloseable {
         }
     }
 
-    /** The unit-length embedding of {@code text}; any text, empty included, has one. */
+    /**
+     * The last text each thread encoded, with its embedding: the recognizer asks for the same message twice (its
+     * intent, then a narrower topic), and encoding is most of what a message costs.
+     */
+    private final ThreadLocal<Encoded> last = new ThreadLocal<>();
+
+    private record Encoded(String text, float[] embedding) {
+    }
+
+    /** The unit-length embedding of {@code text}; any text, empty included, has one. Callers must not change it. */
     public float[] encode(String text) {
         Objects.requireNonNull(text, "text");
+        Encoded before = last.get();
+        if (before != null && before.text().equals(text)) {
+            return before.embedding();
+        }
+        float[] embedding = encodeNow(text);
+        last.set(new Encoded(text, embedding));
+        return embedding;
+    }
+
+    private float[] encodeNow(String text) {
         long[] ids = tokenizer.encode(PREFIX + text, MAX_TOKENS);
         long[] mask = new long[ids.length];
         java.util.Arrays.fill(mask, 1);

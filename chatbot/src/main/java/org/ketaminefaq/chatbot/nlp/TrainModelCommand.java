@@ -3,6 +3,7 @@ package org.ketaminefaq.chatbot.nlp;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 public final class TrainModelCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true,
-            description = "The directory to write intents.bin, semantic-intents.bin and policy.properties to.")
+            description = "The directory to write intents.bin, semantic-intents.bin, policy.properties and "
+                    + "subtopics.bin to.")
     private Path out;
 
     @Option(names = "--native-dir", description = "Where ONNX Runtime's native library is unpacked "
@@ -39,7 +41,9 @@ public final class TrainModelCommand implements Callable<Integer> {
         long start = System.nanoTime();
         NativeLibraries.prepare(nativeDir);
         try (SentenceEncoder encoder = SentenceEncoder.fromClasspath()) {
-            TrainedModels models = TrainedModels.train(UtteranceFiles.training(), encoder);
+            List<LabelledUtterance> training = UtteranceFiles.training();
+            List<float[]> embeddings = TrainedModels.embed(training, encoder);
+            TrainedModels models = TrainedModels.train(training, embeddings, encoder);
             RecognitionPolicy policy = PolicySelector.choose(PolicySelector.Scored.of(UtteranceFiles.development(),
                     models.ngrams(), models.semantic(), true));
             Files.createDirectories(out);
@@ -52,8 +56,14 @@ public final class TrainModelCommand implements Callable<Integer> {
             try (OutputStream properties = Files.newOutputStream(out.resolve("policy.properties"))) {
                 policy.save(properties);
             }
-            System.out.printf(Locale.ROOT, "Trained the intent models in %.1f s: %s%n",
-                    (System.nanoTime() - start) / 1e9, policy);
+            SubtopicClassifier subtopics = SubtopicClassifier.train(
+                    SubtopicClassifier.examples(SubtopicClassifier.TRAINING), embeddings,
+                    SubtopicClassifier.examples(SubtopicClassifier.DEVELOPMENT), UtteranceFiles.development(), encoder);
+            try (OutputStream model = Files.newOutputStream(out.resolve("subtopics.bin"))) {
+                subtopics.save(model);
+            }
+            System.out.printf(Locale.ROOT, "Trained the intent models in %.1f s: %s; narrower questions from %.2f%n",
+                    (System.nanoTime() - start) / 1e9, policy, subtopics.threshold());
         }
         return 0;
     }

@@ -18,6 +18,7 @@ import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
 import org.ketaminefaq.chatbot.nlp.IntentScore;
 import org.ketaminefaq.chatbot.nlp.RecognitionPolicy;
 import org.ketaminefaq.chatbot.nlp.Recognition;
+import org.ketaminefaq.chatbot.nlp.TextNormalizer;
 import org.ketaminefaq.core.ClinicKnowledge;
 import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.core.KnowledgeBase;
@@ -380,6 +381,19 @@ class ChatSessionTest {
         assertFalse(reply.sources().isEmpty(), text);
     }
 
+    @Test
+    void aNarrowerQuestionInWordsNoRuleNamesIsFoundByTheModelOfNarrowerQuestions() {
+        String text = "what did people use ketamine for before depression?";
+        Recognition.Understood understood = assertInstanceOf(Recognition.Understood.class,
+                ENGINE.recognizer().recognize(text));
+        Recognition.Understood withoutTheModel = new Recognition.Understood(understood.intent(),
+                understood.confidence(), understood.crisisTopic());
+        assertEquals(Optional.empty(), SpecificQuestion.find(withoutTheModel, TextNormalizer.normalize(text)));
+
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, ENGINE.newSession().message(text));
+        assertEquals(ENGINE.answers().compose(SpecificQuestion.HISTORY).text(), reply.text());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "I have a history of depression, what is ketamine?",
@@ -417,7 +431,14 @@ class ChatSessionTest {
 
         String cost = ENGINE.answers().compose(Intent.COST, Optional.empty()).text();
         String insurance = ENGINE.answers().compose(Intent.INSURANCE, Optional.empty()).text();
-        assertEquals(cost + "\n\n" + insurance, reply.text());
+        String[] parts = reply.text().split("\n\n");
+        assertEquals(2, parts.length, reply.text());
+        assertTrue(cost.startsWith(parts[0].substring(0, 40)), parts[0]);
+        assertTrue(insurance.startsWith(parts[1].substring(0, 40)), parts[1]);
+        String[] insuranceSentences = insurance.split("(?<=[.!?])\\s+");
+        assertTrue(parts[1].endsWith(insuranceSentences[insuranceSentences.length - 1]), "ends pointing to a "
+                + "clinician: " + parts[1]);
+        assertTrue(Readability.words(reply.text()) <= 160, Readability.words(reply.text()) + " words: " + reply.text());
         assertEquals(Intent.COST, reply.intent());
     }
 

@@ -250,7 +250,10 @@ class ChatDialogueIT {
             String[] parts = both.get("text").asText().split("\n\n");
             assertEquals(2, parts.length, both.toString());
             assertTrue(parts[0].contains("40 to 60 minutes"), parts[0]);
-            assertTrue(parts[1].contains("how you respond"), parts[1]);
+            assertTrue(parts[1].contains("series") && parts[1].endsWith("A clinician can plan what fits you."),
+                    parts[1]);
+            int words = both.get("text").asText().split("\\s+").length;
+            assertTrue(words <= 160, words + " words: " + both.get("text").asText());
             assertTrue(both.get("sources").size() > 0);
         }
     }
