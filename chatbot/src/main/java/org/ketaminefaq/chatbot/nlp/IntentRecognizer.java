@@ -196,7 +196,8 @@ public final class IntentRecognizer {
             return new Recognition.NotUnderstood(inScope.get(0).confidence(), List.of(), true, false);
         }
         if (understood) {
-            return new Recognition.Understood(top.intent(), top.confidence(), topic);
+            Optional<IntentScore> runnerUp = inScope.stream().filter(s -> s.intent() != top.intent()).findFirst();
+            return new Recognition.Understood(top.intent(), top.confidence(), topic, Optional.empty(), runnerUp);
         }
         if (topic) {
             // a question about suicide is never turned away: the likeliest answer, with crisis resources

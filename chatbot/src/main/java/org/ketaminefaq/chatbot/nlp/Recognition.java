@@ -66,21 +66,24 @@ public sealed interface Recognition {
      * @param crisisTopic whether it touches on suicide or self-harm as a topic, so crisis resources go with the answer
      * @param subtopic the narrower question it asks inside its topic, by the id of its answer ({@code "dose"}), when
      *                 the model of narrower questions is sure of one
+     * @param runnerUp the next likeliest topic of the answers, with its confidence, so that a close call can be asked
+     *                 about rather than guessed
      */
-    record Understood(Intent intent, double confidence, boolean crisisTopic, Optional<String> subtopic)
-            implements Recognition {
+    record Understood(Intent intent, double confidence, boolean crisisTopic, Optional<String> subtopic,
+                      Optional<IntentScore> runnerUp) implements Recognition {
         public Understood {
             Objects.requireNonNull(intent, "intent");
             Objects.requireNonNull(subtopic, "subtopic");
+            Objects.requireNonNull(runnerUp, "runnerUp");
         }
 
-        /** A recognised question with no narrower question found. */
+        /** A recognised question with no narrower question and no runner-up. */
         public Understood(Intent intent, double confidence, boolean crisisTopic) {
-            this(intent, confidence, crisisTopic, Optional.empty());
+            this(intent, confidence, crisisTopic, Optional.empty(), Optional.empty());
         }
 
         Understood withSubtopic(Optional<String> found) {
-            return new Understood(intent, confidence, crisisTopic, found);
+            return new Understood(intent, confidence, crisisTopic, found, runnerUp);
         }
     }
 

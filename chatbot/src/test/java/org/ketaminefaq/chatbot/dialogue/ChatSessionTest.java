@@ -239,6 +239,25 @@ class ChatSessionTest {
     }
 
     @Test
+    void aCloseCallBetweenTwoTopicsAsksWhichIsMeantEvenAboveTheThreshold() {
+        ChatSession close = sessionRankingAs(new IntentScore(Intent.SESSION_LENGTH, 0.52),
+                new IntentScore(Intent.TREATMENT_COURSE, 0.45), new IntentScore(Intent.OUT_OF_SCOPE, 0.03));
+
+        Reply.Fallback reply = assertInstanceOf(Reply.Fallback.class, close.message("how long does it take"));
+        assertEquals(List.of(Intent.SESSION_LENGTH, Intent.TREATMENT_COURSE),
+                reply.suggestions().stream().map(Reply.Suggestion::intent).toList());
+    }
+
+    @Test
+    void aClearLeadIsAnsweredWithoutAsking() {
+        ChatSession clear = sessionRankingAs(new IntentScore(Intent.SESSION_LENGTH, 0.62),
+                new IntentScore(Intent.TREATMENT_COURSE, 0.35), new IntentScore(Intent.OUT_OF_SCOPE, 0.03));
+
+        Reply.AnswerReply reply = assertInstanceOf(Reply.AnswerReply.class, clear.message("how long does it take"));
+        assertEquals(Intent.SESSION_LENGTH, reply.intent());
+    }
+
+    @Test
     void noIdeaOffersTheMostAskedTopics() {
         ChatSession lost = sessionRankingAs(new IntentScore(Intent.OUT_OF_SCOPE, 0.9),
                 new IntentScore(Intent.LEGALITY, 0.06), new IntentScore(Intent.GREETING, 0.04));

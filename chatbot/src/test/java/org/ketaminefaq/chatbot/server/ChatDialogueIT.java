@@ -259,6 +259,18 @@ class ChatDialogueIT {
     }
 
     @Test
+    void aCloseCallBetweenTwoTopicsIsAskedAboutWithBothAsButtons() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            JsonNode reply = chat.say("how long is a course of it");
+            assertEquals("fallback", reply.get("type").asText(), reply.toString());
+            assertTrue(reply.get("text").asText().contains("Do you mean"), reply.toString());
+            List<String> offered = new ArrayList<>();
+            reply.get("suggestions").forEach(s -> offered.add(s.get("intent").asText()));
+            assertEquals(List.of("session_length", "treatment_course"), offered);
+        }
+    }
+
+    @Test
     void aQuestionAboutOtherMedicinesSaysTheArticlesDoNotCoverItAndNotToStopThemAlone() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             JsonNode reply = chat.say("I take Lexapro every morning. Is it safe to mix it with ketamine?");
