@@ -76,6 +76,9 @@ public final class ChatSession {
      */
     private static final double CLOSE_CALL = 0.7;
     private static final List<Intent> MOST_ASKED = List.of(Intent.WHAT_IS_KETAMINE, Intent.COST, Intent.SAFETY);
+    /** The topics asked about most for one treatment form, offered when a form is named with no topic. */
+    private static final List<Intent> FORM_TOPICS = List.of(Intent.COST, Intent.SESSION_LENGTH,
+            Intent.TREATMENT_COURSE);
     /** A greeting in front of a question: "hi, how much is it?" */
     private static final Pattern GREETING_FIRST = Pattern.compile("^(?i)(hi|hello|hey|hiya|howdy|good (morning|afternoon"
             + "|evening)|greetings)( there| all| team)?[,!.:;\\s-]+(?<question>.{8,})$", Pattern.DOTALL);
@@ -180,6 +183,13 @@ public final class ChatSession {
         if (followed.isPresent()) {
             return answer(followed.get(), OptionalDouble.empty(), false);
         }
+        if (named.isPresent() && isShortFollowUp(normalized)
+                && lastTopic.map(t -> !engine.answers().hasFormVariants(t)).orElse(true)) {
+            // "what about the nasal spray?" with no topic before it that has figures by form: ask which topic
+            return new Reply.Fallback(0, engine.messages().whichTopic().replace("{form}", named.get().label()),
+                    FORM_TOPICS.stream().map(i -> new Reply.Suggestion(i, engine.answers().label(i))).toList(),
+                    List.of());
+        }
         Optional<Recognition.Understood> afterGreeting = questionAfterGreeting(trimmed, recognition);
         if (afterGreeting.isPresent()) {
             return answer(afterGreeting.get(), normalized);
@@ -265,8 +275,7 @@ public final class ChatSession {
         }
         int words = normalized.split(" ").length;
         Intent before = lastTopic.get();
-        if (named.isPresent() && words <= 6 && WHAT_ABOUT.matcher(normalized).find()
-                && engine.answers().hasFormVariants(before)) {
+        if (named.isPresent() && isShortFollowUp(normalized) && engine.answers().hasFormVariants(before)) {
             return lastTopic;
         }
         boolean asksAboutThem = recognition instanceof Recognition.Understood u ? ABOUT_SIDE_EFFECTS.contains(u.intent())
@@ -275,6 +284,11 @@ public final class ChatSession {
             return lastTopic;
         }
         return Optional.empty();
+    }
+
+    /** "what about the nasal spray?", "and for IM": a few words that point back to the topic before. */
+    private static boolean isShortFollowUp(String normalized) {
+        return normalized.split(" ").length <= 6 && WHAT_ABOUT.matcher(normalized).find();
     }
 
     /** The question after a greeting ("hi, how much is it?"), when the whole reads as a greeting or is not understood. */

@@ -14,7 +14,7 @@ import org.ketaminefaq.core.eligibility.Verdict;
 record Messages(Welcome welcome, Screening screening, Map<String, String> verdicts,
                 Map<String, List<String>> resultQuickReplies, Map<String, String> errors,
                 Spanish spanish, ScreeningSupport screeningSupport, Prompt help, Prompt unaskedAnswer,
-                String onePartAnswered, String clarify) {
+                String onePartAnswered, String clarify, String whichTopic) {
 
     static final String RESOURCE = "ketamine-faq/messages.json";
 

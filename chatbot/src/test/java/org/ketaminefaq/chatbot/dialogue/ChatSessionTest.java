@@ -432,6 +432,18 @@ class ChatSessionTest {
     }
 
     @Test
+    void aFormNamedWithNoTopicBeforeItAsksWhichTopicAndTheTappedOneKeepsTheForm() {
+        Reply.Fallback which = assertInstanceOf(Reply.Fallback.class, chat.message("what about the nasal spray?"));
+        assertTrue(which.text().contains("nasal spray"), which.text());
+        assertEquals(List.of(Intent.COST, Intent.SESSION_LENGTH, Intent.TREATMENT_COURSE),
+                which.suggestions().stream().map(Reply.Suggestion::intent).toList());
+
+        Reply.AnswerReply cost = assertInstanceOf(Reply.AnswerReply.class,
+                chat.message(which.suggestions().get(0).label()));
+        assertEquals(ENGINE.answers().compose(Intent.COST, Optional.of(TreatmentForm.NASAL_SPRAY)).text(), cost.text());
+    }
+
+    @Test
     void theTreatmentFormCarriesOverToFollowUps() {
         Reply.AnswerReply cost = assertInstanceOf(Reply.AnswerReply.class, chat.message("how much is IV ketamine?"));
         Reply.AnswerReply length = assertInstanceOf(Reply.AnswerReply.class,

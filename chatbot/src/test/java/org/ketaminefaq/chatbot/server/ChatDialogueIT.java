@@ -259,6 +259,19 @@ class ChatDialogueIT {
     }
 
     @Test
+    void aFormNamedWithNoTopicToFollowAsksWhichTopicIsMeant() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            chat.say("is ketamine addictive?");
+            JsonNode which = chat.say("what about IM?");
+            assertEquals("fallback", which.get("type").asText(), which.toString());
+            assertTrue(which.get("text").asText().startsWith("What would you like to know about the"), which.toString());
+            List<String> offered = new ArrayList<>();
+            which.get("suggestions").forEach(s -> offered.add(s.get("intent").asText()));
+            assertEquals(List.of("cost", "session_length", "treatment_course"), offered);
+        }
+    }
+
+    @Test
     void aCloseCallBetweenTwoTopicsIsAskedAboutWithBothAsButtons() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             JsonNode reply = chat.say("how long is a course of it");
