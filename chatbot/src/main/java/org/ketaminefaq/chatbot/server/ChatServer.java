@@ -110,7 +110,7 @@ public final class ChatServer implements AutoCloseable {
         http.addListener(listener);
 
         ServerConfiguration routes = http.getServerConfiguration();
-        routes.addHttpHandler(new StaticFilesHandler(ChatServer.class.getClassLoader()), "/");
+        routes.addHttpHandler(StaticFilesHandler.load(ChatServer.class.getClassLoader()), "/");
         routes.addHttpHandler(new HealthHandler(), "/healthz");
         // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
         routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes(),

@@ -179,6 +179,41 @@ class HttpApiIT {
     }
 
     @Test
+    void theWidgetGoesOutCompressedWithItsCharsetAndCanBeKeptAndRevalidated() throws Exception {
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(server.uri().resolve("/widget.js"))
+                .timeout(ChatClient.TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(server.uri().resolve("/widget.js"))
+                .header("Accept-Encoding", "gzip, deflate, br").timeout(ChatClient.TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(Optional.of("text/javascript;charset=utf-8"),
+                plain.headers().firstValue("Content-Type").map(t -> t.replace(" ", "").toLowerCase()));
+        assertEquals(Optional.empty(), plain.headers().firstValue("Content-Encoding"));
+        assertEquals(Optional.of("gzip"), gzipped.headers().firstValue("Content-Encoding"));
+        assertTrue(gzipped.body().length < plain.body().length / 2, gzipped.body().length + " bytes gzipped");
+        try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "the same widget, compressed");
+        }
+
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertEquals(Optional.of(etag), gzipped.headers().firstValue("ETag"));
+        assertTrue(plain.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(server.uri().resolve("/widget.js"))
+                .header("If-None-Match", etag).timeout(ChatClient.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void pagesThatPinOrIsolateTheirScriptsCanLoadTheWidget() throws Exception {
+        HttpResponse<String> widget = get("/widget.js");
+
+        assertEquals(Optional.of("*"), widget.headers().firstValue("Access-Control-Allow-Origin"));
+        assertEquals(Optional.of("cross-origin"), widget.headers().firstValue("Cross-Origin-Resource-Policy"));
+        assertEquals(Optional.of("nosniff"), widget.headers().firstValue("X-Content-Type-Options"));
+    }
+
+    @Test
     void unknownPathsAreJson404() throws Exception {
         for (String path : new String[] {"/nope", "/web/index.html", "/org/ketaminefaq/chatbot/server/Main.class",
             "/ketamine-faq/profiles/default.json"}) {
