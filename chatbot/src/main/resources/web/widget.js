@@ -5,14 +5,19 @@
  * (textContent / append(string)); no innerHTML anywhere. */
 (() => {
   'use strict';
-  if (window.KetamineFaqWidget) return; // snippet pasted twice: run once
+  // Snippet pasted twice: run once. A symbol, because a page element with id="KetamineFaqWidget" also shows up as
+  // window.KetamineFaqWidget and must not switch the widget off.
+  const LOADED = Symbol.for('ketamine-faq-widget');
+  if (window[LOADED]) return;
+  window[LOADED] = true;
 
   const KEY_LOG = 'ketamine-faq-transcript'; // sessionStorage: array of message objects
   const KEY_OPEN = 'ketamine-faq-open';      // sessionStorage: "1" open, "0" closed
   const MAX_LEN = 1000;                      // protocol limit for a message, after trimming
   const MAX_KEEP = 100;                      // messages kept in the transcript
   const SEND_TIMEOUT = 30000;                // offline this long => "Not sent — tap to retry"
-  const DEFAULT_DISCLAIMER = 'Automated assistant, not medical advice. In an emergency call 911.';
+  // Until the server's welcome brings the clinic's own emergency number, name none: the clinic may not be in the US.
+  const DEFAULT_DISCLAIMER = 'Automated assistant, not medical advice. Not for emergencies: call your local emergency number.';
   const KINDS = ['user', 'bot', 'crisis', 'result', 'question', 'fallback', 'error', 'notice'];
 
   // ---------- Find our own <script> (document.currentScript is null for async scripts) ----------
@@ -208,8 +213,8 @@
 @keyframes kf-in{from{opacity:0;transform:translateY(8px)}}
 
 .kf-head{display:flex;align-items:center;gap:8px;padding:8px 8px 8px 16px;background:var(--kf-accent);color:#fff}
-.kf-head h2{flex:1;margin:0;font-size:17px;font-weight:650;line-height:1.3}
-.kf-close{display:flex;align-items:center;justify-content:center;width:44px;height:44px;border:0;border-radius:8px;background:transparent;color:#fff}
+.kf-head h2{flex:1;min-width:0;margin:0;font-size:17px;font-weight:650;line-height:1.3;overflow-wrap:anywhere}
+.kf-close{flex:none;display:flex;align-items:center;justify-content:center;width:44px;height:44px;border:0;border-radius:8px;background:transparent;color:#fff}
 .kf-close svg{fill:none;stroke:currentColor;stroke-width:2.5;stroke-linecap:round}
 .kf-close:hover{background:rgba(255,255,255,.15)}
 .kf-close:focus-visible{outline-color:#fff;outline-offset:-4px}
@@ -651,7 +656,7 @@
 
   // ---------- Build ----------
   function init() {
-    if (document.getElementById('ketamine-faq-widget')) return;
+    if (ui) return;
     const host = document.createElement('div');
     host.id = 'ketamine-faq-widget';
     // Page stylesheets (even with !important) must not hide or move the host; inline !important wins.
@@ -671,7 +676,7 @@
       onclick: () => setOpen(!isOpen, true),
     }, icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z'), launcherText);
 
-    const closeBtn = h('button', { type: 'button', class: 'kf-close', 'aria-label': 'Close chat', onclick: () => setOpen(false, true) },
+    const closeBtn = h('button', { type: 'button', class: 'kf-close', 'data-testid': 'kf-close', 'aria-label': 'Close chat', onclick: () => setOpen(false, true) },
       icon('M6 6l12 12M18 6L6 18'));
     const clearBtn = h('button', { type: 'button', class: 'kf-clear', 'data-testid': 'kf-clear', onclick: clearConversation }, 'Clear conversation');
     const status = h('span', { 'data-testid': 'kf-status', hidden: true });

@@ -206,7 +206,7 @@ public final class ChatSession {
             }
             return u.intent() == Intent.ELIGIBILITY && !specific ? startScreening() : answer(u, normalized);
         }
-        return fallback((Recognition.NotUnderstood) recognition);
+        return fallback((Recognition.NotUnderstood) recognition, normalized);
     }
 
     /**
@@ -360,11 +360,15 @@ public final class ChatSession {
         return recognition instanceof Recognition.Understood u && SpecificQuestion.find(u, normalized).isPresent();
     }
 
-    private Reply fallback(Recognition.NotUnderstood n) {
+    private Reply fallback(Recognition.NotUnderstood n, String normalized) {
         if (n.spanish()) {
             return new Reply.Fallback(n.confidence(), spanishHelp(), List.of(), crisisResources());
         }
         Optional<SpecificQuestion> specific = n.subtopic().flatMap(SpecificQuestion::byId);
+        if (specific.isEmpty() && !n.outOfScopeLikeliest() && !n.suggestions().isEmpty()) {
+            // the words name a narrower question of the likeliest topic ("is ketamine the same as special K?")
+            specific = SpecificQuestion.findWhenUnsure(n.suggestions().get(0).intent(), normalized);
+        }
         if (specific.isPresent()) {
             // unsure of the topic, but sure of the narrower question it asks
             return reply(engine.answers().compose(specific.get()), OptionalDouble.of(n.confidence()), false);

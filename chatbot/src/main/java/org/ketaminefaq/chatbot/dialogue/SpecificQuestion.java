@@ -229,6 +229,22 @@ enum SpecificQuestion {
         return understood.subtopic().flatMap(SpecificQuestion::byId);
     }
 
+    /** Names ketamine itself, so that a message the classifiers were unsure of is about it and not another drug. */
+    private static final Pattern NAMES_KETAMINE = Pattern.compile(
+            "\\b(ketamine|esketamine|spravato|special k|ket|infusion|infusions|nasal spray)\\b");
+
+    /**
+     * The specific question the words of a message that was not understood name inside its likeliest topic, when
+     * the message names ketamine itself: "is ketamine the same as special K?", but not "how long does Prozac take to
+     * kick in?".
+     */
+    static Optional<SpecificQuestion> findWhenUnsure(Intent likeliest, String normalized) {
+        if (!NAMES_KETAMINE.matcher(normalized).find()) {
+            return Optional.empty();
+        }
+        return find(new Recognition.Understood(likeliest, 0, false), normalized);
+    }
+
     /** The specific question whose answer has this id. */
     static Optional<SpecificQuestion> byId(String id) {
         return Arrays.stream(values()).filter(q -> q.id.equals(id)).findFirst();

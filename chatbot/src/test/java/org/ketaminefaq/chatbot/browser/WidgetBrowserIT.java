@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -222,6 +225,40 @@ class WidgetBrowserIT {
                 "return getComputedStyle(arguments[0]).fontSize;", answer);
         assertFalse(fontSize.equals("2px"), "font size leaked in: " + fontSize);
         Browser.screenshot(driver, "desktop-hostile-page");
+    }
+
+    @Test
+    void aClinicPageWithElementsOfTheWidgetsNamesAndALongTitleStillGetsAWorkingWidget() throws IOException {
+        String title = "Ketamine".repeat(12);
+        byte[] html = ("<!doctype html><html><head><meta charset=\"windows-1252\"></head><body>"
+                + "<div id=\"KetamineFaqWidget\">the clinic's own element</div>"
+                + "<div id=\"ketamine-faq-widget\">and another</div>"
+                + "<script src=\"" + server.uri().resolve("/widget.js") + "\" data-title=\"" + title
+                + "\" async></script></body></html>").getBytes(StandardCharsets.ISO_8859_1);
+        HttpServer clinic = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        clinic.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=windows-1252");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        clinic.start();
+        try {
+            driver.get("http://127.0.0.1:" + clinic.getAddress().getPort() + "/");
+            widget.open();
+            WebElement close = widget.byTestId("kf-close");
+            long right = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.round(arguments[0].getBoundingClientRect().right);", close);
+            long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+            assertTrue(right <= viewport, "the close button ends at " + right + " of " + viewport);
+            assertTrue(widget.byTestId("kf-input").getAttribute("placeholder").endsWith("\u2026"),
+                    "the placeholder reads right on a windows-1252 page");
+
+            widget.send("how much does ketamine cost?");
+            assertTrue(WidgetPage.text(widget.waitForMessages("bot", 2)).contains("$"), "the chat answers");
+        } finally {
+            clinic.stop(0);
+        }
     }
 
     @Test

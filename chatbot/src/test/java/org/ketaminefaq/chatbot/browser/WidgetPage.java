@@ -22,9 +22,11 @@ final class WidgetPage {
     }
 
     SearchContext root() {
+        // the host is the element of that id with a shadow root: a page may have its own element of the same id
         return new WebDriverWait(driver, WAIT).until(d -> {
-            List<WebElement> hosts = d.findElements(By.id("ketamine-faq-widget"));
-            return hosts.isEmpty() ? null : hosts.get(0).getShadowRoot();
+            Object host = ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
+                    + "'#ketamine-faq-widget')].find(h => h.shadowRoot) || null;");
+            return host instanceof WebElement element ? element.getShadowRoot() : null;
         });
     }
 

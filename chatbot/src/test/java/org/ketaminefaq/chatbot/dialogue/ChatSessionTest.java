@@ -249,6 +249,18 @@ class ChatSessionTest {
     }
 
     @Test
+    void unsureOfTheTopicButTheWordsNameANarrowerQuestionAboutKetamineGetsItsAnswer() {
+        ChatSession unsure = sessionRankingAs(new IntentScore(Intent.WHAT_IS_KETAMINE, 0.3),
+                new IntentScore(Intent.ONSET, 0.25), new IntentScore(Intent.OUT_OF_SCOPE, 0.2));
+
+        Reply.AnswerReply street = assertInstanceOf(Reply.AnswerReply.class,
+                unsure.message("is ketamine the same as special K?"));
+        assertEquals(ENGINE.answers().compose(SpecificQuestion.STREET_KETAMINE).text(), street.text());
+        assertInstanceOf(Reply.Fallback.class, unsure.message("is that like the horse tranquilizer?"),
+                "a message that does not name ketamine may be about another drug");
+    }
+
+    @Test
     void aClearLeadIsAnsweredWithoutAsking() {
         ChatSession clear = sessionRankingAs(new IntentScore(Intent.SESSION_LENGTH, 0.62),
                 new IntentScore(Intent.TREATMENT_COURSE, 0.35), new IntentScore(Intent.OUT_OF_SCOPE, 0.03));
