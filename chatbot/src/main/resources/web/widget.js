@@ -290,6 +290,9 @@
   const pending = [];          // items sent, awaiting their reply (FIFO; one reply per frame)
   let ws = null, conn = null;  // current socket and its per-connection state
   let ready = false, everConnected = false, attempt = 0, retryTimer = 0;
+  // A page served over HTTPS may not open a plain ws:// socket (mixed content): no attempt can succeed.
+  const blocked = location.protocol === 'https:' && /^ws:/.test(WS_URL || '');
+  if (blocked) console.warn('ketamine-faq widget: this https page cannot open ' + WS_URL + '; serve the chat over wss://');
   let isOpen = false, typingShown = false, lastWelcome = null;
   let ui = null;               // built in init()
   let openOnInit = false;      // open() called before init
@@ -457,10 +460,17 @@
     typingShown = show;
   }
 
+  // After this many failed attempts with no connection ever made (about 8 s), say so rather than "Connecting…"
+  // forever: the upgrade may be refused (403), blocked as mixed content, or blocked by the page's connect-src.
+  const GIVE_NOTICE_AFTER = 4;
+  const UNAVAILABLE = "The chat can't connect right now. It will keep trying. If you need help urgently, call your "
+    + 'local emergency number.';
+
   function paintStatus() {
-    const offline = !ready && (attempt > 0 || everConnected);
+    const offline = blocked || (!ready && (attempt > 0 || everConnected));
     ui.status.hidden = !offline;
-    ui.status.textContent = everConnected ? 'Reconnecting…' : 'Connecting…';
+    ui.status.textContent = blocked || (!everConnected && attempt >= GIVE_NOTICE_AFTER) ? UNAVAILABLE
+      : everConnected ? 'Reconnecting…' : 'Connecting…';
   }
 
   function setDisclaimer(text) {
@@ -547,7 +557,8 @@
 
   // ---------- Connection ----------
   function connect() {
-    if (ws || !WS_URL) return;
+    if (blocked && ui) paintStatus();
+    if (ws || !WS_URL || blocked) return;
     clearTimeout(retryTimer);
     retryTimer = 0;
     let sock;
@@ -560,6 +571,8 @@
       c.timer = setTimeout(() => { if (ws === sock && !ready) markReady(); }, 3000);
     };
     sock.onmessage = (ev) => { if (ws === sock) onFrame(ev.data, c); };
+    // A socket blocked by the page's Content-Security-Policy fires "error" and may never fire "close".
+    sock.onerror = () => { if (ws === sock && sock.readyState !== WebSocket.OPEN) sock.onclose(); };
     sock.onclose = () => {
       if (ws !== sock) return;
       clearTimeout(c.timer);

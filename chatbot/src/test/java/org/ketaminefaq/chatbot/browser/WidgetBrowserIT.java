@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -235,14 +236,7 @@ class WidgetBrowserIT {
                 + "<div id=\"ketamine-faq-widget\">and another</div>"
                 + "<script src=\"" + server.uri().resolve("/widget.js") + "\" data-title=\"" + title
                 + "\" async></script></body></html>").getBytes(StandardCharsets.ISO_8859_1);
-        HttpServer clinic = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        clinic.createContext("/", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=windows-1252");
-            exchange.sendResponseHeaders(200, html.length);
-            exchange.getResponseBody().write(html);
-            exchange.close();
-        });
-        clinic.start();
+        HttpServer clinic = clinicPage(html, "windows-1252");
         try {
             driver.get("http://127.0.0.1:" + clinic.getAddress().getPort() + "/");
             widget.open();
@@ -259,6 +253,42 @@ class WidgetBrowserIT {
         } finally {
             clinic.stop(0);
         }
+    }
+
+    @Test
+    void aChatThatRefusesThePageSaysItCannotConnectInsteadOfConnectingForever() throws IOException {
+        ClinicProfile d = ClinicProfile.defaultProfile();
+        ClinicProfile elsewhere = new ClinicProfile(d.name(), d.phone(), d.bookingUrl(), d.hours(), d.address(),
+                d.prices(), d.formsOffered(), d.insuranceNotes(), List.of("https://another-clinic.example"),
+                d.crisis());
+        ChatServer refusing = ChatServer.start(ServerConfig.builder().port(0).profile(elsewhere).build());
+        byte[] html = ("<!doctype html><html><body><p>A clinic's page</p><script src=\""
+                + refusing.uri().resolve("/widget.js") + "\" async></script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpServer clinic = clinicPage(html, "utf-8");
+        try {
+            driver.get("http://127.0.0.1:" + clinic.getAddress().getPort() + "/");
+            widget.byTestId("kf-launcher").click();
+            new WebDriverWait(driver, java.time.Duration.ofSeconds(40)).until(d2 ->
+                    WidgetPage.text(widget.byTestId("kf-status")).startsWith("The chat can't connect right now."));
+            assertTrue(widget.byTestId("kf-status").isDisplayed());
+        } finally {
+            clinic.stop(0);
+            refusing.close();
+        }
+    }
+
+    /** A clinic's own page on its own origin, as a real site embeds the widget. */
+    private static HttpServer clinicPage(byte[] html, String charset) throws IOException {
+        HttpServer clinic = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        clinic.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=" + charset);
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        clinic.start();
+        return clinic;
     }
 
     @Test
