@@ -124,13 +124,7 @@ public final class AnswerBook {
                 }
                 check(kb, path + ".forms." + form, variant.facts(), variant.segments());
             });
-            for (int j = 0; j < t.followUps().size(); j++) {
-                String followUpIntent = t.followUps().get(j).intent();
-                if (Intent.byId(followUpIntent).isEmpty()) {
-                    throw new DataFileException(RESOURCE, path + ".followUps[" + j + "].intent",
-                            "unknown intent \"" + followUpIntent + "\"");
-                }
-            }
+            checkFollowUps(path, t.followUps());
         }
         for (Intent intent : Intent.values()) {
             if (!byIntent.containsKey(intent)) {
@@ -145,21 +139,15 @@ public final class AnswerBook {
         for (int i = 0; i < list.size(); i++) {
             Specific s = list.get(i);
             String path = "$.specifics[" + i + "]";
-            SpecificQuestion question = Arrays.stream(SpecificQuestion.values()).filter(q -> q.id().equals(s.id()))
-                    .findFirst().orElseThrow(() -> new DataFileException(RESOURCE, path + ".id", "unknown specific "
+            SpecificQuestion question = SpecificQuestion.byId(s.id()).orElseThrow(() -> new DataFileException(
+                    RESOURCE, path + ".id", "unknown specific "
                             + "question \"" + s.id() + "\"; expected one of " + Arrays.stream(SpecificQuestion.values())
                             .map(SpecificQuestion::id).toList()));
             if (byQuestion.put(question, s) != null) {
                 throw new DataFileException(RESOURCE, path + ".id", "a second answer for \"" + s.id() + "\"");
             }
             check(kb, path, s.facts(), s.segments());
-            for (int j = 0; j < s.followUps().size(); j++) {
-                String followUpIntent = s.followUps().get(j).intent();
-                if (Intent.byId(followUpIntent).isEmpty()) {
-                    throw new DataFileException(RESOURCE, path + ".followUps[" + j + "].intent",
-                            "unknown intent \"" + followUpIntent + "\"");
-                }
-            }
+            checkFollowUps(path, s.followUps());
         }
         for (SpecificQuestion question : SpecificQuestion.values()) {
             if (!byQuestion.containsKey(question)) {
@@ -168,6 +156,16 @@ public final class AnswerBook {
             }
         }
         return byQuestion;
+    }
+
+    private static void checkFollowUps(String path, List<FollowUp> followUps) {
+        for (int j = 0; j < followUps.size(); j++) {
+            String followUpIntent = followUps.get(j).intent();
+            if (Intent.byId(followUpIntent).isEmpty()) {
+                throw new DataFileException(RESOURCE, path + ".followUps[" + j + "].intent",
+                        "unknown intent \"" + followUpIntent + "\"");
+            }
+        }
     }
 
     private static void check(KnowledgeBase kb, String path, List<String> facts, List<Segment> segments) {
