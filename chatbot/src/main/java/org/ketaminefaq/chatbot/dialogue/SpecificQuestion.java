@@ -221,12 +221,16 @@ enum SpecificQuestion {
      * model of narrower questions found ({@link Recognition.Understood#subtopic}) in a topic of medical information.
      */
     static Optional<SpecificQuestion> find(Recognition.Understood understood, String normalized) {
-        Optional<SpecificQuestion> named = Arrays.stream(values())
-                .filter(q -> q.within.contains(understood.intent()) && q.cue.matches(normalized)).findFirst();
+        Optional<SpecificQuestion> named = named(understood.intent(), normalized);
         if (named.isPresent() || NOT_NARROWED.contains(understood.intent())) {
             return named;
         }
         return understood.subtopic().flatMap(SpecificQuestion::byId);
+    }
+
+    /** The specific question the words of a message name inside {@code topic}, without the model. */
+    static Optional<SpecificQuestion> named(Intent topic, String normalized) {
+        return Arrays.stream(values()).filter(q -> q.within.contains(topic) && q.cue.matches(normalized)).findFirst();
     }
 
     /** Names ketamine itself, so that a message the classifiers were unsure of is about it and not another drug. */
@@ -242,7 +246,7 @@ enum SpecificQuestion {
         if (!NAMES_KETAMINE.matcher(normalized).find()) {
             return Optional.empty();
         }
-        return find(new Recognition.Understood(likeliest, 0, false), normalized);
+        return named(likeliest, normalized);
     }
 
     /** The specific question whose answer has this id. */

@@ -82,7 +82,6 @@ public final class SpecificQuestionReport {
         if (!(r instanceof Recognition.Understood u)) {
             return Optional.empty();
         }
-        return SpecificQuestion.find(new Recognition.Understood(u.intent(), u.confidence(), u.crisisTopic()),
-                TextNormalizer.normalize(text));
+        return SpecificQuestion.named(u.intent(), TextNormalizer.normalize(text));
     }
 }
