@@ -187,24 +187,30 @@ public final class ChatSession {
                 && lastTopic.map(t -> !engine.answers().hasFormVariants(t)).orElse(true)) {
             // "what about the nasal spray?" with no topic before it that has figures by form: ask which topic
             return new Reply.Fallback(0, engine.messages().whichTopic().replace("{form}", named.get().label()),
-                    FORM_TOPICS.stream().map(i -> new Reply.Suggestion(i, engine.answers().label(i))).toList(),
-                    List.of());
+                    suggestions(FORM_TOPICS), List.of());
         }
         Optional<Recognition.Understood> afterGreeting = questionAfterGreeting(trimmed, recognition);
         if (afterGreeting.isPresent()) {
             return answer(afterGreeting.get(), normalized);
         }
-        Optional<Reply> both = twoQuestions(trimmed, wholeAsksASpecificQuestion(recognition, normalized));
+        // the narrower question the whole message asks: then a part of it alone, cut before its cue, is not the
+        // question ("what's the difference between your ketamine and what people buy from a dealer?")
+        Optional<SpecificQuestion> specific = recognition instanceof Recognition.Understood u
+                ? SpecificQuestion.find(u, normalized) : Optional.empty();
+        Optional<Reply> both = twoQuestions(trimmed, specific.isPresent());
         if (both.isPresent()) {
             return both.get();
         }
         if (recognition instanceof Recognition.Understood u) {
-            boolean specific = SpecificQuestion.find(u, normalized).isPresent();
-            Optional<Intent> close = specific ? Optional.empty() : closeSecond(u);
+            if (specific.isPresent()) {
+                return reply(engine.answers().compose(specific.get()), OptionalDouble.of(u.confidence()),
+                        u.crisisTopic());
+            }
+            Optional<Intent> close = closeSecond(u);
             if (close.isPresent()) {
                 return clarify(u.confidence(), u.intent(), close.get());
             }
-            return u.intent() == Intent.ELIGIBILITY && !specific ? startScreening() : answer(u, normalized);
+            return u.intent() == Intent.ELIGIBILITY ? startScreening() : answer(u, normalized);
         }
         return fallback((Recognition.NotUnderstood) recognition, normalized);
     }
@@ -308,6 +314,10 @@ public final class ChatSession {
      * Two questions in one message, each answered in the order asked; when only one of them is understood, that one,
      * saying which part was answered. Empty when the message does not ask two, or neither part is understood.
      */
+    /** One understood part of a two-part message, and its answer. */
+    private record Part(Recognition.Understood understood, Answer answer) {
+    }
+
     private Optional<Reply> twoQuestions(String text, boolean wholeAsksASpecificQuestion) {
         Optional<List<String>> parts = TwoQuestions.split(text);
         if (parts.isEmpty()) {
@@ -319,45 +329,34 @@ public final class ChatSession {
                 return Optional.of(crisis(c, TextNormalizer.normalize(parts.get().get(i))));
             }
         }
-        List<Integer> understoodParts = new ArrayList<>();
+        List<Part> answered = new ArrayList<>();
         for (int i = 0; i < recognised.size(); i++) {
             if (recognised.get(i) instanceof Recognition.Understood u && !NOT_ONE_OF_TWO.contains(u.intent())) {
-                understoodParts.add(i);
+                answered.add(new Part(u, answerTo(u, TextNormalizer.normalize(parts.get().get(i)))));
             }
         }
-        List<Recognition.Understood> understood = understoodParts.stream()
-                .map(i -> (Recognition.Understood) recognised.get(i)).toList();
-        List<Answer> answers = understoodParts.stream().map(i -> answerTo((Recognition.Understood) recognised.get(i),
-                TextNormalizer.normalize(parts.get().get(i)))).toList();
-        if (answers.size() == 2 && !answers.get(0).text().equals(answers.get(1).text())) {
-            Answer first = answers.get(0);
-            Answer second = answers.get(1);
+        if (answered.size() == 2 && !answered.get(0).answer().text().equals(answered.get(1).answer().text())) {
+            Answer first = answered.get(0).answer();
+            Answer second = answered.get(1).answer();
             List<Citation> sources = new ArrayList<>(first.sources());
             second.sources().stream().filter(c -> !sources.contains(c)).forEach(sources::add);
-            boolean crisisTopic = understood.stream().anyMatch(Recognition.Understood::crisisTopic);
+            boolean crisisTopic = answered.stream().anyMatch(p -> p.understood().crisisTopic());
             lastTopic = Optional.of(second.intent());
-            return Optional.of(new Reply.AnswerReply(first.intent(),
-                    OptionalDouble.of(Math.min(understood.get(0).confidence(), understood.get(1).confidence())),
+            return Optional.of(new Reply.AnswerReply(first.intent(), OptionalDouble.of(Math.min(
+                    answered.get(0).understood().confidence(), answered.get(1).understood().confidence())),
                     TwoPartReply.text(first, second), sources, first.quickReplies(),
                     crisisTopic ? crisisResources() : List.of()));
         }
         boolean otherNotUnderstood = recognised.stream().anyMatch(r -> r instanceof Recognition.NotUnderstood);
-        if (understood.size() == 1 && otherNotUnderstood && !wholeAsksASpecificQuestion) {
-            Recognition.Understood one = understood.get(0);
-            Reply.AnswerReply reply = reply(answers.get(0), OptionalDouble.of(one.confidence()), one.crisisTopic());
+        if (answered.size() == 1 && otherNotUnderstood && !wholeAsksASpecificQuestion) {
+            Recognition.Understood one = answered.get(0).understood();
+            Reply.AnswerReply reply = reply(answered.get(0).answer(), OptionalDouble.of(one.confidence()),
+                    one.crisisTopic());
             String note = engine.messages().onePartAnswered().replace("{topic}", engine.answers().label(one.intent()));
             return Optional.of(new Reply.AnswerReply(reply.intent(), reply.confidence(), reply.text() + "\n\n" + note,
                     reply.sources(), reply.quickReplies(), reply.resources()));
         }
         return Optional.empty();
-    }
-
-    /**
-     * Whether the whole message asks a specific question ("what's the difference between your ketamine and what
-     * people buy from a dealer?"): then a part of it alone, cut before its cue, is not the question.
-     */
-    private static boolean wholeAsksASpecificQuestion(Recognition recognition, String normalized) {
-        return recognition instanceof Recognition.Understood u && SpecificQuestion.find(u, normalized).isPresent();
     }
 
     private Reply fallback(Recognition.NotUnderstood n, String normalized) {
@@ -380,9 +379,7 @@ public final class ChatSession {
         }
         // no idea what is meant: the topics visitors ask about most, not three unlikely guesses
         Answer outOfScope = engine.answers().compose(Intent.OUT_OF_SCOPE, Optional.empty());
-        List<Reply.Suggestion> mostAsked = MOST_ASKED.stream()
-                .map(i -> new Reply.Suggestion(i, engine.answers().label(i))).toList();
-        return new Reply.Fallback(n.confidence(), outOfScope.text(), mostAsked, List.of());
+        return new Reply.Fallback(n.confidence(), outOfScope.text(), suggestions(MOST_ASKED), List.of());
     }
 
     /**
@@ -397,11 +394,15 @@ public final class ChatSession {
 
     /** "Do you mean X or Y?", with the two as buttons. */
     private Reply.Fallback clarify(double confidence, Intent first, Intent second) {
-        List<Reply.Suggestion> two = List.of(new Reply.Suggestion(first, engine.answers().label(first)),
-                new Reply.Suggestion(second, engine.answers().label(second)));
+        List<Reply.Suggestion> two = suggestions(List.of(first, second));
         String text = engine.messages().clarify().replace("{first}", two.get(0).label())
                 .replace("{second}", two.get(1).label());
         return new Reply.Fallback(confidence, text, two, List.of());
+    }
+
+    /** Topics as buttons, each with its label. */
+    private List<Reply.Suggestion> suggestions(List<Intent> intents) {
+        return intents.stream().map(i -> new Reply.Suggestion(i, engine.answers().label(i))).toList();
     }
 
     private Reply startScreening() {
