@@ -87,15 +87,16 @@ public final class IntentRecognizer {
         if (clues.crisis() == CrisisSignal.PERSONAL) {
             return decide(List.of(), clues, policy);
         }
-        List<IntentScore> blended = rank(cleaned, normalized);
+        String asked = asked(cleaned, useLexicon);
+        List<IntentScore> blended = rank(asked, asked.equals(cleaned) ? normalized : TextNormalizer.normalize(asked));
         Recognition decided = decide(blended, clues, policy);
-        if (decided instanceof Recognition.Understood u && subtopics.isPresent()) {
-            return u.withSubtopic(subtopics.get().subtopicOf(asked(cleaned, useLexicon)));
+        if (subtopics.isPresent() && decided instanceof Recognition.Understood u) {
+            return u.withSubtopic(subtopics.get().subtopicOf(asked));
         }
-        if (decided instanceof Recognition.NotUnderstood n && !n.spanish() && !n.outOfScopeLikeliest()
-                && subtopics.isPresent()) {
+        if (subtopics.isPresent() && decided instanceof Recognition.NotUnderstood n && !n.spanish()
+                && !n.outOfScopeLikeliest()) {
             // unsure which topic, but the narrower question may still be plain ("what mg is a typical infusion")
-            return n.withSubtopic(subtopics.get().subtopicOf(asked(cleaned, useLexicon)));
+            return n.withSubtopic(subtopics.get().subtopicOf(asked));
         }
         if (decided instanceof Recognition.Crisis c && c.concern() == Recognition.Concern.SOMEONE_ELSE
                 && NAMES_KETAMINE.matcher(normalized).find()) {
@@ -104,9 +105,8 @@ public final class IntentRecognizer {
         return decided;
     }
 
-    private List<IntentScore> rank(String cleaned, String normalized) {
-        String asked = asked(cleaned, useLexicon);
-        String askedNormalized = asked.equals(cleaned) ? normalized : TextNormalizer.normalize(asked);
+    /** The blended ranking of what a message asks ({@link #asked}), given also in normalised form. */
+    private List<IntentScore> rank(String asked, String askedNormalized) {
         return policy.ngramWeight() == 1 ? ngrams.rank(asked, askedNormalized)
                 : policy.ngramWeight() == 0 ? semantic.rank(asked, askedNormalized)
                 : blend(ngrams.rank(asked, askedNormalized), semantic.rank(asked, askedNormalized),
