@@ -30,7 +30,8 @@ import org.ketaminefaq.core.KnowledgeBase;
 import org.ketaminefaq.core.eligibility.EligibilityRules;
 
 /**
- * The chat server: on one port, the demo page ({@code GET /}), the widget ({@code GET /widget.js}), a health check
+ * The chat server: on one port, the demo page ({@code GET /}), the widget's launcher ({@code GET /widget.js}) and
+ * chat panel ({@code GET /panel}), a health check
  * ({@code GET /healthz}), the screening API ({@code POST /api/screening}) and the chat WebSocket ({@code /chat}).
  * Thread-safe.
  *
@@ -110,7 +111,8 @@ public final class ChatServer implements AutoCloseable {
         http.addListener(listener);
 
         ServerConfiguration routes = http.getServerConfiguration();
-        routes.addHttpHandler(StaticFilesHandler.load(ChatServer.class.getClassLoader()), "/");
+        routes.addHttpHandler(StaticFilesHandler.load(ChatServer.class.getClassLoader(), ClinicCard.of(engine),
+                OriginPolicy.frameAncestors(config.profile().allowedOrigins())), "/");
         routes.addHttpHandler(new HealthHandler(), "/healthz");
         // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
         routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes(),
@@ -128,7 +130,8 @@ public final class ChatServer implements AutoCloseable {
         int port = listener.getPort();
 
         // the server's own origin is only known now, when the port is bound
-        OriginPolicy origins = OriginPolicy.of(config.profile().allowedOrigins(), config.host(), port);
+        OriginPolicy origins = OriginPolicy.of(config.profile().allowedOrigins(), config.host(), port,
+                config.publicOrigin());
         if (origins.allowsAny()) {
             LOG.warning("The clinic profile lists no allowedOrigins, so a page on any web site can open a chat. "
                     + "List the clinic's site (such as https://clinic.example) in the profile's allowedOrigins.");

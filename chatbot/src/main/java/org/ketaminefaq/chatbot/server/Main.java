@@ -44,6 +44,11 @@ public final class Main implements Callable<Integer> {
             + "built-in default profile: no clinic-specific claims, United States crisis resources.")
     Path profile;
 
+    @Option(names = "--public-origin", paramLabel = "URL", description = "The origin browsers reach this server "
+            + "under when it sits behind a reverse proxy, such as https://chat.clinic.example, so that chats from its "
+            + "own chat panel and demo page are not refused.")
+    String publicOrigin;
+
     @Option(names = "--max-message-length", paramLabel = "CHARS",
             description = "Longest chat message, in characters (default: ${DEFAULT-VALUE}).")
     int maxMessageLength = ServerConfig.DEFAULT_MAX_MESSAGE_LENGTH;
@@ -106,7 +111,11 @@ public final class Main implements Callable<Integer> {
         QuietLibraries.apply();
         ServerConfig config;
         try {
-            config = ServerConfig.builder()
+            ServerConfig.Builder builder = ServerConfig.builder();
+            if (publicOrigin != null) {
+                builder.publicOrigin(publicOrigin);
+            }
+            config = builder
                     .host(host)
                     .port(port)
                     .profile(profile == null ? ClinicProfile.defaultProfile() : ClinicProfile.load(profile))

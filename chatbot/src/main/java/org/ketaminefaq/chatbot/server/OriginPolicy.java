@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Which web pages may open a chat, by the {@code Origin} header a browser sends with the WebSocket handshake: the
- * origins in the clinic's profile, and always the server's own origin so that its demo page works. An empty profile
+ * origins in the clinic's profile, and always the server's own origin (the origin of the chat panel and the demo page,
+ * and the public origin when a reverse proxy stands in front of the server). An empty profile
  * list allows any origin. Browsers always send {@code Origin} on a WebSocket handshake, so a handshake without one
  * is not from a web page and is refused when the list is not empty. Immutable and thread-safe.
  *
@@ -35,14 +36,33 @@ final class OriginPolicy {
      * @param profileOrigins the profile's {@code allowedOrigins}; empty allows any origin
      * @param host the host the server listens on
      * @param port the port it actually listens on
+     * @param publicOrigin the origin browsers use when a reverse proxy stands in front of the server
      */
-    static OriginPolicy of(List<String> profileOrigins, String host, int port) {
+    static OriginPolicy of(List<String> profileOrigins, String host, int port, Optional<String> publicOrigin) {
         Set<String> allowed = new LinkedHashSet<>();
         for (String origin : profileOrigins) {
             normalize(origin).ifPresent(allowed::add);
         }
         allowed.addAll(ownOrigins(host, port));
+        publicOrigin.flatMap(OriginPolicy::normalize).ifPresent(allowed::add);
         return new OriginPolicy(profileOrigins.isEmpty(), allowed);
+    }
+
+    /**
+     * The {@code frame-ancestors} sources of the chat panel: the pages that may show it, which are the pages that may
+     * open a chat. {@code *} when the profile lists no origins; otherwise {@code 'self'} and the profile's origins, such
+     * as {@code 'self' https://clinic.example}.
+     */
+    static String frameAncestors(List<String> profileOrigins) {
+        if (profileOrigins.isEmpty()) {
+            return "*";
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        sources.add("'self'");
+        for (String origin : profileOrigins) {
+            normalize(origin).ifPresent(sources::add);
+        }
+        return String.join(" ", sources);
     }
 
     /** Whether any origin may open a chat (the profile lists none). */

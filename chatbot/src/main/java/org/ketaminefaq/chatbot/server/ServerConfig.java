@@ -1,7 +1,10 @@
 package org.ketaminefaq.chatbot.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
 import org.ketaminefaq.core.ClinicProfile;
 
@@ -30,6 +33,9 @@ import org.ketaminefaq.core.ClinicProfile;
  *     is cut; the idle timeout, when that is shorter
  * @param maxWaitingMessages the most messages of one chat that may wait for an answer; one more closes the chat with
  *     1013. The rate limit keeps a chat far below it; this bounds what a chat can queue where there is none
+ * @param publicOrigin the origin browsers reach the server under when it sits behind a reverse proxy, such as
+ *     {@code https://chat.clinic.example}: its own pages (the chat panel and the demo page) are served from there,
+ *     so their chats are taken as the server's own. Empty when browsers reach the server directly
  */
 public record ServerConfig(
         String host,
@@ -45,7 +51,8 @@ public record ServerConfig(
         Duration readTimeout,
         int maxUnreadReplyBytes,
         Duration maxUnreadStall,
-        int maxWaitingMessages) {
+        int maxWaitingMessages,
+        Optional<String> publicOrigin) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8025;
@@ -83,6 +90,23 @@ public record ServerConfig(
         requireAtLeast("maxUnreadReplyBytes", maxUnreadReplyBytes, 1);
         requirePositive("maxUnreadStall", maxUnreadStall);
         requireAtLeast("maxWaitingMessages", maxWaitingMessages, 1);
+        Objects.requireNonNull(publicOrigin, "publicOrigin");
+        publicOrigin = publicOrigin.map(ServerConfig::requireOrigin);
+    }
+
+    /** {@code scheme://host[:port]} as the server's public origin, or an exception that says what was expected. */
+    private static String requireOrigin(String origin) {
+        URI uri;
+        try {
+            uri = new URI(origin.trim());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String path = uri == null || uri.getRawPath() == null ? "" : uri.getRawPath();
+        boolean bare = uri != null && (path.isEmpty() || path.equals("/")) && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        return OriginPolicy.normalize(origin).filter(o -> bare).orElseThrow(() -> new IllegalArgumentException(
+                "publicOrigin \"" + origin + "\" is not an origin; expected http(s)://host[:port] with no path, such as "
+                        + "https://chat.clinic.example"));
     }
 
     /** The defaults: 127.0.0.1:8025, the built-in default profile, and the default limits. */
@@ -112,6 +136,7 @@ public record ServerConfig(
         b.maxUnreadReplyBytes = maxUnreadReplyBytes;
         b.maxUnreadStall = maxUnreadStall;
         b.maxWaitingMessages = maxWaitingMessages;
+        b.publicOrigin = publicOrigin;
         return b;
     }
 
@@ -144,6 +169,7 @@ public record ServerConfig(
         private int maxUnreadReplyBytes = DEFAULT_MAX_UNREAD_REPLY_BYTES;
         private Duration maxUnreadStall = DEFAULT_MAX_UNREAD_STALL;
         private int maxWaitingMessages = DEFAULT_MAX_WAITING_MESSAGES;
+        private Optional<String> publicOrigin = Optional.empty();
 
         private Builder() {
         }
@@ -213,6 +239,11 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder publicOrigin(String publicOrigin) {
+            this.publicOrigin = Optional.of(Objects.requireNonNull(publicOrigin, "publicOrigin"));
+            return this;
+        }
+
         public Builder maxWaitingMessages(int maxWaitingMessages) {
             this.maxWaitingMessages = maxWaitingMessages;
             return this;
@@ -228,7 +259,7 @@ public record ServerConfig(
             ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
             return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
                     maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall,
-                    maxWaitingMessages);
+                    maxWaitingMessages, publicOrigin);
         }
     }
 }

@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -16,12 +19,20 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * The demo page ({@code /}) and the widget ({@code /widget.js}), read once from {@code /web/} in the jar so that the
- * jar serves them wherever it runs. The widget is loaded by every page of a clinic's site, so it goes out compressed
- * to clients that take gzip, with its charset (a page in another encoding would garble its text otherwise), an ETag
- * that lets a browser keep it and revalidate (304), and the headers that let pages using Subresource Integrity
- * ({@code crossorigin}) or {@code Cross-Origin-Embedder-Policy: require-corp} load it. Anything else is a JSON 404, and
- * only GET and HEAD are taken.
+ * The files the server serves from {@code /web/} in the jar, read once so that the jar serves them wherever it runs:
+ * <ul>
+ *   <li>{@code /widget.js}, the launcher a clinic's page loads with one script tag. Every page of a clinic's site loads
+ *   it, so it goes out compressed to clients that take gzip, with its charset (a page in another encoding would
+ *   garble its text otherwise), an ETag and a short max-age (a new version reaches pages within minutes), and the
+ *   headers that let pages using Subresource Integrity ({@code crossorigin}) or
+ *   {@code Cross-Origin-Embedder-Policy: require-corp} load it. The clinic's crisis card is written into it.</li>
+ *   <li>{@code /panel}, the chat panel the launcher frames: its own strict Content-Security-Policy (no inline script or
+ *   style) with {@code frame-ancestors} limited to the clinic's origins, and the clinic's crisis card inside. Its
+ *   script and stylesheet are at versioned URLs ({@code /panel/<hash>/panel.js}) that never change, so browsers keep
+ *   them for a year.</li>
+ *   <li>{@code /}, the demo page, with its own strict CSP.</li>
+ * </ul>
+ * Anything else is a JSON 404, and only GET and HEAD are taken.
  */
 final class StaticFilesHandler extends HttpHandler {
 
@@ -31,34 +42,105 @@ final class StaticFilesHandler extends HttpHandler {
     /** How long a browser may use the widget before revalidating it: short, so a new version reaches pages soon. */
     static final String WIDGET_CACHE = "public, max-age=300";
 
-    /** One file as it is sent: its bytes, gzipped and not, and its entity tag. */
-    private record StaticFile(byte[] plain, byte[] gzipped, String etag, String contentType, String cacheControl,
-                              boolean crossOrigin) {
+    /** Files whose URL changes with their content. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    /** Where the server writes the clinic's card into the launcher and the panel page. */
+    static final String CLINIC_SLOT_JS = "/*CLINIC*/{}";
+    static final String CLINIC_SLOT_HTML = "{{CLINIC}}";
+
+    /** Pages that may not run inline script or style, nor load anything from elsewhere. */
+    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+    /** One file as it is sent: its bytes, gzipped and not, its entity tag and its own headers. */
+    private record StaticFile(byte[] plain, byte[] gzipped, String etag, String contentType,
+                              Map<String, String> headers) {
     }
 
     private final Map<String, StaticFile> files;
 
     private StaticFilesHandler(Map<String, StaticFile> files) {
-        this.files = files;
+        this.files = Map.copyOf(files);
     }
 
-    /** The demo page and the widget from {@code classLoader}; fails at start-up if either is missing. */
-    static StaticFilesHandler load(ClassLoader classLoader) {
-        StaticFile page = file(classLoader, "index.html", "text/html; charset=utf-8", "no-cache", false);
-        StaticFile widget = file(classLoader, "widget.js", "text/javascript; charset=utf-8", WIDGET_CACHE, true);
-        return new StaticFilesHandler(Map.of("/", page, "/index.html", page, "/widget.js", widget));
+    /**
+     * The launcher, the panel and the demo page from {@code classLoader}; fails at start-up if one is missing.
+     *
+     * @param card the clinic's crisis card, written into the launcher and the panel page
+     * @param frameAncestors the sources allowed to frame the panel, such as {@code 'self' https://clinic.example},
+     *     or {@code *} for any page
+     */
+    static StaticFilesHandler load(ClassLoader classLoader, ClinicCard card, String frameAncestors) {
+        Map<String, StaticFile> files = new HashMap<>();
+        String js = "text/javascript; charset=utf-8";
+        String html = "text/html; charset=utf-8";
+
+        byte[] panelJs = read(classLoader, "panel.js");
+        byte[] panelCss = read(classLoader, "panel.css");
+        String jsPath = "panel/" + version(panelJs) + "/panel.js";
+        String cssPath = "panel/" + version(panelCss) + "/panel.css";
+        files.put("/" + jsPath, file(panelJs, js, Map.of("Cache-Control", IMMUTABLE)));
+        files.put("/" + cssPath, file(panelCss, "text/css; charset=utf-8", Map.of("Cache-Control", IMMUTABLE)));
+        String panel = text(classLoader, "panel.html")
+                .replace("panel/{{JS_VERSION}}/panel.js", jsPath)
+                .replace("panel/{{CSS_VERSION}}/panel.css", cssPath)
+                .replace(CLINIC_SLOT_HTML, card.json());
+        files.put("/panel", file(bytes(panel), html, Map.of(
+                "Cache-Control", "no-cache",
+                "Content-Security-Policy", PAGE_POLICY + "; frame-ancestors " + frameAncestors,
+                "Referrer-Policy", "no-referrer")));
+
+        String widget = text(classLoader, "widget.js");
+        if (!widget.contains(CLINIC_SLOT_JS)) {
+            throw new IllegalStateException(ROOT + "widget.js has no " + CLINIC_SLOT_JS + " for the clinic's card");
+        }
+        files.put("/widget.js", file(bytes(widget.replace(CLINIC_SLOT_JS, card.json())), js, Map.of(
+                "Cache-Control", WIDGET_CACHE,
+                "Access-Control-Allow-Origin", "*",
+                "Cross-Origin-Resource-Policy", "cross-origin")));
+
+        StaticFile page = file(read(classLoader, "index.html"), html, Map.of(
+                "Cache-Control", "no-cache",
+                "Content-Security-Policy", PAGE_POLICY + "; frame-src 'self'; frame-ancestors 'none'",
+                "Referrer-Policy", "no-referrer"));
+        files.put("/", page);
+        files.put("/index.html", page);
+        files.put("/demo.css", file(read(classLoader, "demo.css"), "text/css; charset=utf-8",
+                Map.of("Cache-Control", WIDGET_CACHE)));
+        files.put("/demo.js", file(read(classLoader, "demo.js"), js, Map.of("Cache-Control", WIDGET_CACHE)));
+        return new StaticFilesHandler(files);
     }
 
-    private static StaticFile file(ClassLoader classLoader, String name, String contentType, String cacheControl,
-                                   boolean crossOrigin) {
+    /** The paths served, such as {@code /panel/3f2a9c0d1e7b/panel.js}. */
+    Set<String> paths() {
+        return files.keySet();
+    }
+
+    private static byte[] read(ClassLoader classLoader, String name) {
         try (InputStream in = classLoader.getResourceAsStream(ROOT + name)) {
             if (in == null) {
                 throw new IllegalStateException(ROOT + name + " is not on the classpath; it ships in the chatbot jar");
             }
-            byte[] plain = in.readAllBytes();
-            return new StaticFile(plain, gzip(plain), etag(plain), contentType, cacheControl, crossOrigin);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + ROOT + name, e);
+        }
+    }
+
+    private static String text(ClassLoader classLoader, String name) {
+        return new String(read(classLoader, name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StaticFile file(byte[] plain, String contentType, Map<String, String> headers) {
+        try {
+            return new StaticFile(plain, gzip(plain), "\"" + version(plain) + "\"", contentType, headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not compress a file of " + plain.length + " bytes", e);
         }
     }
 
@@ -70,10 +152,11 @@ final class StaticFilesHandler extends HttpHandler {
         return out.toByteArray();
     }
 
-    private static String etag(byte[] plain) {
+    /** The first 12 bytes of the content's SHA-256, in hex: changes whenever the content does. */
+    private static String version(byte[] plain) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
@@ -94,12 +177,8 @@ final class StaticFilesHandler extends HttpHandler {
         StaticFile file = found.get();
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("ETag", file.etag());
-        response.setHeader("Cache-Control", file.cacheControl());
         response.setHeader("Vary", "Accept-Encoding");
-        if (file.crossOrigin()) {
-            response.setHeader("Access-Control-Allow-Origin", "*");
-            response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-        }
+        file.headers().forEach(response::setHeader);
         if (file.etag().equals(request.getHeader("If-None-Match"))) {
             response.setStatus(304);
             return;

@@ -25,14 +25,32 @@ final class Browser {
     private Browser() {
     }
 
-    /** A new browser with its own profile; the caller quits it. */
+    /** A new browser with its own profile, which lets frames of other sites keep storage; the caller quits it. */
     static ChromeDriver start(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /**
+     * A new browser with its own profile; the caller quits it.
+     *
+     * @param thirdPartyStorage whether frames of another site may keep storage (off: third-party cookies blocked
+     *     and storage not partitioned, so such frames get none)
+     */
+    static ChromeDriver start(int width, int height, boolean thirdPartyStorage) {
         ChromeOptions options = new ChromeOptions();
+        // 0 allows third-party cookies and storage, 1 blocks them
+        // the clinic page of the mixed-content test is served over https with a certificate made for it
+        options.setAcceptInsecureCerts(true);
+        if (!thirdPartyStorage) {
+            // Chromium gives a frame of another site its own partitioned storage even with third-party cookies
+            // blocked; without partitioning, as in browsers that keep no storage for such frames, it has none
+            options.addArguments("--disable-features=ThirdPartyStoragePartitioning");
+        }
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-extensions", "--window-size=" + width + "," + height,
-                "--user-data-dir=" + tempProfile());
+                "--user-data-dir=" + tempProfile(thirdPartyStorage));
         // one service per driver: quit() stops it
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
@@ -53,9 +71,17 @@ final class Browser {
         }
     }
 
-    private static String tempProfile() {
+    /**
+     * A fresh profile. Its cookie setting decides whether frames of another site may use storage: 0 allows
+     * third-party cookies and storage, 1 blocks them (ChromeDriver's "prefs" option does not reach this setting).
+     */
+    private static String tempProfile(boolean thirdPartyStorage) {
         try {
-            return Files.createTempDirectory("chromium-profile").toString();
+            Path profile = Files.createTempDirectory("chromium-profile");
+            Files.createDirectories(profile.resolve("Default"));
+            Files.writeString(profile.resolve("Default").resolve("Preferences"),
+                    "{\"profile\":{\"cookie_controls_mode\":" + (thirdPartyStorage ? 0 : 1) + "}}");
+            return profile.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The widget in real Chromium against the real server, as a visitor uses it. */
@@ -168,7 +168,8 @@ class WidgetBrowserIT {
         assertEquals(payload, WidgetPage.text(mine).replaceFirst("^You said:\\s*", "").strip());
         widget.waitForReplies(2);
         assertTrue(mine.findElements(By.cssSelector("img, script, b")).isEmpty());
-        assertNull(((JavascriptExecutor) driver).executeScript("return window.__pwned;"));
+        assertNull(widget.panel().executeScript("return window.__pwned;"));
+        assertNull(widget.page().executeScript("return window.__pwned;"));
     }
 
     @Test
@@ -187,7 +188,7 @@ class WidgetBrowserIT {
         assertTrue(WidgetPage.text(answer).toLowerCase(Locale.ROOT).contains("addict"), WidgetPage.text(answer));
 
         keys.sendKeys(Keys.ESCAPE).perform();
-        new WebDriverWait(driver, WidgetPage.WAIT).until(d -> !widget.byTestId("kf-panel").isDisplayed());
+        new WebDriverWait(driver, WidgetPage.WAIT).until(d -> !widget.byTestId("kf-box").isDisplayed());
         assertEquals("kf-launcher", widget.focusedTestId(), "closing returns focus to the launcher");
     }
 
@@ -200,17 +201,24 @@ class WidgetBrowserIT {
         server.close();
         new WebDriverWait(driver, WidgetPage.WAIT).until(d -> widget.byTestId("kf-status").isDisplayed());
         widget.send("is it safe?");
+        // after a few tries the panel says the chat is unavailable, with the clinic's crisis lines from its own page
+        WebElement unavailable = widget.byTestId("kf-unavailable");
+        new WebDriverWait(driver, WidgetPage.WAIT).until(d -> unavailable.isDisplayed());
+        assertTrue(WidgetPage.text(unavailable).startsWith("Chat is unavailable right now."));
+        assertTrue(unavailable.findElements(By.cssSelector("a[href='tel:988']")).size() == 1, "988 is one tap away");
+        Browser.screenshot(driver, "desktop-panel-unavailable");
         server = startServer(port);
 
         WebElement answer = widget.waitForMessages("bot", 3);
         assertTrue(WidgetPage.text(answer).toLowerCase(Locale.ROOT).contains("safe"), WidgetPage.text(answer));
         new WebDriverWait(driver, WidgetPage.WAIT).until(d -> !widget.byTestId("kf-status").isDisplayed());
+        assertFalse(widget.byTestId("kf-unavailable").isDisplayed());
         assertEquals(2, widget.messages("user").size());
     }
 
     @Test
     void aHostileHostStylesheetLeavesTheWidgetIntact() {
-        ((JavascriptExecutor) driver).executeScript(
+        widget.page().executeScript(
                 "const s = document.createElement('style');"
                         + "s.textContent = 'body * { color: red !important; font-size: 2px !important; "
                         + "letter-spacing: 9px !important; display: none !important; }"
@@ -222,73 +230,172 @@ class WidgetBrowserIT {
         WebElement answer = widget.waitForMessages("bot", 2);
         // a new message fades in from opacity 0 (160 ms), which Selenium counts as not displayed: wait it out
         new WebDriverWait(driver, WidgetPage.WAIT).until(d -> answer.isDisplayed());
-        String fontSize = (String) ((JavascriptExecutor) driver).executeScript(
+        String fontSize = (String) widget.panel().executeScript(
                 "return getComputedStyle(arguments[0]).fontSize;", answer);
         assertFalse(fontSize.equals("2px"), "font size leaked in: " + fontSize);
         Browser.screenshot(driver, "desktop-hostile-page");
     }
 
+    /** A clinic's page on another site, whose CSP allows no inline script or style anywhere. */
+    private String strictPolicy(ChatServer chat) {
+        String origin = "http://127.0.0.1:" + chat.port();
+        return "default-src 'none'; script-src 'self' " + origin + "; frame-src " + origin + "; style-src 'self'; "
+                + "img-src 'self'; base-uri 'none'; form-action 'none'";
+    }
+
+    private static String clinicPage(ChatServer chat, String attributes) {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>A clinic</title></head><body>"
+                + "<h1>A clinic's own page</h1><p>Its own words.</p><script src=\"/spy.js\"></script>"
+                + "<script src=\"" + chat.uri().resolve("/widget.js") + "\" " + attributes + " async></script>"
+                + "</body></html>";
+    }
+
+    /** Every place a script of the clinic's page could read: its DOM with open shadow roots, storage, cookies,
+     * and the events it listened to. */
+    private static String whatThePageCanRead(WidgetPage widget) {
+        return (String) widget.page().executeScript(
+                "const parts = [document.documentElement.outerHTML, document.title, location.href, document.cookie,"
+                        + " JSON.stringify({...sessionStorage}), JSON.stringify({...localStorage}),"
+                        + " JSON.stringify(window.__seen || [])];"
+                        + "for (const el of document.querySelectorAll('*')) if (el.shadowRoot) {"
+                        + "  parts.push(el.shadowRoot.innerHTML);"
+                        + "  for (const f of el.shadowRoot.querySelectorAll('iframe')) {"
+                        + "    try { parts.push(f.contentWindow.document.documentElement.outerHTML); }"
+                        + "    catch (e) { parts.push('(the frame is closed to the page)'); } } }"
+                        + "return parts.join('\\n');");
+    }
+
+    @Test
+    void onAClinicsPageWithAStrictPolicyTheChatWorksAndWhatAVisitorTypesStaysOutOfThePage() throws IOException {
+        try (ClinicSite clinic = ClinicSite.http(clinicPage(server, "data-accent=\"#0f4c5c\""), strictPolicy(server),
+                StandardCharsets.UTF_8)) {
+            driver.get(clinic.url());
+            WebElement launcher = widget.byTestId("kf-launcher");
+            assertEquals("#0f4c5c", Color.fromString(launcher.getCssValue("background-color")).asHex(),
+                    "styled, in the clinic's colour");
+            assertEquals("fixed", launcher.getCssValue("position"));
+            Browser.screenshot(driver, "desktop-launcher");
+
+            widget.open();
+            String secret = "zebra-" + System.nanoTime();
+            widget.send("how much does ketamine cost? " + secret);
+            assertTrue(WidgetPage.text(widget.waitForMessages("bot", 2)).contains("$"), "the chat answers");
+            assertTrue(WidgetPage.text(widget.waitForMessages("user", 1)).contains(secret));
+            assertEquals("#0f4c5c", Color.fromString(widget.byTestId("kf-send").getCssValue("background-color")).asHex(),
+                    "the panel takes the clinic's colour too");
+            Browser.screenshot(driver, "desktop-open-panel");
+
+            String readable = whatThePageCanRead(widget);
+            assertFalse(readable.contains(secret), "the page can read what the visitor typed");
+            assertFalse(readable.contains("how much does ketamine cost"), "the page can read what the visitor typed");
+            assertTrue(readable.contains("(the frame is closed to the page)"));
+            assertTrue(readable.contains("message ") && readable.contains("ready"),
+                    "the spy heard the panel's messages to the page, which carry no words");
+
+            driver.navigate().refresh();
+            WidgetPage reloaded = new WidgetPage(driver);
+            reloaded.waitForMessages("bot", 2);
+            assertEquals(1, reloaded.messages("user").size(), "the transcript survives a reload");
+            assertTrue(reloaded.all("kf-no-storage").isEmpty());
+            assertFalse(whatThePageCanRead(reloaded).contains(secret));
+        }
+    }
+
+    @Test
+    void whereTheBrowserKeepsStorageFromOtherSitesFramesTheChatWorksAndAReloadStartsAfresh() throws IOException {
+        driver.quit();
+        driver = Browser.start(1280, 800, false);
+        widget = new WidgetPage(driver);
+        try (ClinicSite clinic = ClinicSite.http(clinicPage(server, ""), strictPolicy(server), StandardCharsets.UTF_8)) {
+            driver.get(clinic.url());
+            widget.open();
+            assertTrue(WidgetPage.text(widget.byTestId("kf-no-storage")).contains("if the page reloads"));
+            widget.send("is ketamine addictive?");
+            assertTrue(WidgetPage.text(widget.waitForMessages("bot", 2)).toLowerCase(Locale.ROOT).contains("addict"));
+
+            driver.navigate().refresh();
+            WidgetPage reloaded = new WidgetPage(driver);
+            reloaded.waitForMessages("bot", 1);
+            assertEquals(0, reloaded.messages("user").size(), "a fresh conversation, never the page's storage");
+            assertEquals("{\"ketamine-faq-open\":\"1\"}",
+                    reloaded.page().executeScript("return JSON.stringify({...sessionStorage});"));
+        }
+    }
+
     @Test
     void aClinicPageWithElementsOfTheWidgetsNamesAndALongTitleStillGetsAWorkingWidget() throws IOException {
         String title = "Ketamine".repeat(12);
-        byte[] html = ("<!doctype html><html><head><meta charset=\"windows-1252\"></head><body>"
+        String html = "<!doctype html><html><head><meta charset=\"windows-1252\"></head><body>"
                 + "<div id=\"KetamineFaqWidget\">the clinic's own element</div>"
                 + "<div id=\"ketamine-faq-widget\">and another</div>"
                 + "<script src=\"" + server.uri().resolve("/widget.js") + "\" data-title=\"" + title
-                + "\" async></script></body></html>").getBytes(StandardCharsets.ISO_8859_1);
-        HttpServer clinic = clinicPage(html, "windows-1252");
-        try {
-            driver.get("http://127.0.0.1:" + clinic.getAddress().getPort() + "/");
+                + "\" async></script></body></html>";
+        try (ClinicSite clinic = ClinicSite.http(html, null, Charset.forName("windows-1252"))) {
+            driver.get(clinic.url());
             widget.open();
             WebElement close = widget.byTestId("kf-close");
-            long right = (Long) ((JavascriptExecutor) driver).executeScript(
+            long right = (Long) widget.panel().executeScript(
                     "return Math.round(arguments[0].getBoundingClientRect().right);", close);
-            long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-            assertTrue(right <= viewport, "the close button ends at " + right + " of " + viewport);
+            long width = (Long) widget.panel().executeScript("return window.innerWidth;");
+            assertTrue(right <= width, "the close button ends at " + right + " of " + width);
             assertTrue(widget.byTestId("kf-input").getAttribute("placeholder").endsWith("\u2026"),
                     "the placeholder reads right on a windows-1252 page");
 
             widget.send("how much does ketamine cost?");
             assertTrue(WidgetPage.text(widget.waitForMessages("bot", 2)).contains("$"), "the chat answers");
-        } finally {
-            clinic.stop(0);
         }
     }
 
+    /** The launcher's own "unavailable" card, shown when the panel cannot load, with the profile's crisis lines. */
+    private void assertTheChatSaysItIsUnavailable(String screenshot) {
+        long started = System.nanoTime();
+        WebElement card = new WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> {
+            WebElement c = widget.byTestId("kf-fallback");
+            return c.isDisplayed() ? c : null;
+        });
+        assertTrue(System.nanoTime() - started < 15_000_000_000L);
+        assertTrue(WidgetPage.text(card).contains("Chat is unavailable right now."), WidgetPage.text(card));
+        List<String> links = card.findElements(By.cssSelector("a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertTrue(links.contains("tel:988") && links.contains("tel:911"), links.toString());
+        Browser.screenshot(driver, screenshot);
+    }
+
     @Test
-    void aChatThatRefusesThePageSaysItCannotConnectInsteadOfConnectingForever() throws IOException {
+    void aChatThatRefusesThePageSaysItIsUnavailableWithTheClinicsCrisisLines() throws IOException {
         ClinicProfile d = ClinicProfile.defaultProfile();
         ClinicProfile elsewhere = new ClinicProfile(d.name(), d.phone(), d.bookingUrl(), d.hours(), d.address(),
                 d.prices(), d.formsOffered(), d.insuranceNotes(), List.of("https://another-clinic.example"),
                 d.crisis());
-        ChatServer refusing = ChatServer.start(ServerConfig.builder().port(0).profile(elsewhere).build());
-        byte[] html = ("<!doctype html><html><body><p>A clinic's page</p><script src=\""
-                + refusing.uri().resolve("/widget.js") + "\" async></script></body></html>")
-                .getBytes(StandardCharsets.UTF_8);
-        HttpServer clinic = clinicPage(html, "utf-8");
-        try {
-            driver.get("http://127.0.0.1:" + clinic.getAddress().getPort() + "/");
+        try (ChatServer refusing = ChatServer.start(ServerConfig.builder().port(0).profile(elsewhere).build());
+             ClinicSite clinic = ClinicSite.http(clinicPage(refusing, ""), null, StandardCharsets.UTF_8)) {
+            driver.get(clinic.url());
             widget.byTestId("kf-launcher").click();
-            new WebDriverWait(driver, java.time.Duration.ofSeconds(40)).until(d2 ->
-                    WidgetPage.text(widget.byTestId("kf-status")).startsWith("The chat can't connect right now."));
-            assertTrue(widget.byTestId("kf-status").isDisplayed());
-        } finally {
-            clinic.stop(0);
-            refusing.close();
+            assertTheChatSaysItIsUnavailable("desktop-unavailable-refused");
         }
     }
 
-    /** A clinic's own page on its own origin, as a real site embeds the widget. */
-    private static HttpServer clinicPage(byte[] html, String charset) throws IOException {
-        HttpServer clinic = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        clinic.createContext("/", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=" + charset);
-            exchange.sendResponseHeaders(200, html.length);
-            exchange.getResponseBody().write(html);
-            exchange.close();
-        });
-        clinic.start();
-        return clinic;
+    @Test
+    void anHttpsPageWithAnHttpChatSaysItIsUnavailableAtOnce() throws IOException {
+        // data-server names a plain-http chat; an https page may not frame it
+        try (ClinicSite clinic = ClinicSite.https(clinicPage(server, "data-server=\"" + server.uri() + "\""), null)) {
+            driver.get(clinic.url());
+            widget.byTestId("kf-launcher").click();
+            assertTheChatSaysItIsUnavailable("desktop-unavailable-mixed");
+        }
+    }
+
+    @Test
+    void aChatServerThatIsDownWhenTheVisitorOpensTheChatSaysItIsUnavailable() throws IOException {
+        driver.quit();
+        driver = Browser.start(375, 812);
+        widget = new WidgetPage(driver);
+        try (ClinicSite clinic = ClinicSite.http(clinicPage(server, ""), strictPolicy(server), StandardCharsets.UTF_8)) {
+            driver.get(clinic.url());
+            widget.byTestId("kf-launcher");
+            server.close();
+            widget.byTestId("kf-launcher").click();
+            assertTheChatSaysItIsUnavailable("phone-375-unavailable");
+        }
     }
 
     @Test
@@ -299,14 +406,11 @@ class WidgetBrowserIT {
 
         driver.navigate().refresh();
         WidgetPage reloaded = new WidgetPage(driver);
-        if (!reloaded.byTestId("kf-panel").isDisplayed()) {
-            reloaded.byTestId("kf-launcher").click();
-        }
         reloaded.waitForMessages("bot", 2);
         assertEquals(1, reloaded.messages("user").size());
         assertEquals(2, reloaded.messages("bot").size(), "no second welcome after a reload");
-        assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return window.localStorage.length;"));
-        assertEquals("", ((JavascriptExecutor) driver).executeScript("return document.cookie;"));
+        assertEquals(0L, reloaded.page().executeScript("return window.localStorage.length;"));
+        assertEquals("", reloaded.page().executeScript("return document.cookie;"));
     }
 
     @Test
@@ -315,20 +419,37 @@ class WidgetBrowserIT {
         driver = Browser.start(375, 812);
         widget = new WidgetPage(driver);
         driver.get(server.uri().toString());
+        Browser.screenshot(driver, "phone-375-launcher");
         widget.open();
         widget.send("what does it feel like?");
         widget.waitForMessages("bot", 2);
 
-        WebElement panel = widget.byTestId("kf-panel");
-        long viewportWidth = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.clientWidth;");
-        long viewportHeight = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.clientHeight;");
-        assertTrue(panel.getRect().getWidth() >= viewportWidth && panel.getRect().getHeight() >= viewportHeight,
-                "panel " + panel.getRect().getDimension() + " in a viewport of " + viewportWidth + "x" + viewportHeight);
+        WebElement box = widget.byTestId("kf-box");
+        long viewportWidth = (Long) widget.page().executeScript("return document.documentElement.clientWidth;");
+        long viewportHeight = (Long) widget.page().executeScript("return document.documentElement.clientHeight;");
+        assertTrue(box.getRect().getWidth() >= viewportWidth && box.getRect().getHeight() >= viewportHeight,
+                "panel " + box.getRect().getDimension() + " in a viewport of " + viewportWidth + "x" + viewportHeight);
         Browser.screenshot(driver, "phone-375-answer");
         widget.send("I want to kill myself");
         widget.waitForMessages("crisis", 1);
         Browser.screenshot(driver, "phone-375-crisis");
+    }
+
+    @Test
+    void repliesThatCameWhileTheChatWasClosedShowOnTheLauncher() {
+        widget.open();
+        widget.send("what is ketamine?");
+        widget.waitForMessages("bot", 2);
+        // send, and close before the reply is in
+        new Actions(driver).sendKeys(widget.byTestId("kf-input"), "is it safe?", Keys.ENTER, Keys.ESCAPE).perform();
+        WebElement badge = widget.byTestId("kf-unread");
+        new WebDriverWait(driver, WidgetPage.WAIT).until(d -> badge.isDisplayed());
+        assertEquals("1", WidgetPage.text(badge));
+        assertTrue(WidgetPage.text(widget.byTestId("kf-launcher")).contains("1 new message"));
+        Browser.screenshot(driver, "desktop-launcher-unread");
+
+        widget.byTestId("kf-launcher").click();
+        assertFalse(widget.byTestId("kf-unread").isDisplayed());
+        assertEquals(3, widget.messages("bot").size());
     }
 }

@@ -2,6 +2,7 @@ package org.ketaminefaq.chatbot.browser;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -10,18 +11,58 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The widget as a visitor sees it, reached through its open shadow root. */
+/**
+ * The widget as a visitor sees it: the launcher in its shadow root on the clinic's page, and the chat panel in the
+ * frame the launcher opens. Finding an element of one switches the driver to where it lives.
+ */
 final class WidgetPage {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** What lives on the clinic's page; everything else is in the panel's frame. */
+    private static final Set<String> ON_THE_PAGE = Set.of("kf-launcher", "kf-box", "kf-frame", "kf-fallback",
+            "kf-unread");
+
     private final WebDriver driver;
+    private boolean inPanel;
 
     WidgetPage(WebDriver driver) {
         this.driver = driver;
+        driver.switchTo().defaultContent();
     }
 
-    SearchContext root() {
+    /** The clinic's page, for scripts that look at what it can see. */
+    JavascriptExecutor page() {
+        toPage();
+        return (JavascriptExecutor) driver;
+    }
+
+    /** The panel's frame, for scripts that run inside it. */
+    JavascriptExecutor panel() {
+        toPanel();
+        return (JavascriptExecutor) driver;
+    }
+
+    private void toPage() {
+        if (inPanel) {
+            driver.switchTo().defaultContent();
+            inPanel = false;
+        }
+    }
+
+    private void toPanel() {
+        if (!inPanel) {
+            WebElement frame = new WebDriverWait(driver, WAIT).until(d -> {
+                List<WebElement> found = launcher().findElements(By.cssSelector("[data-testid='kf-frame']"));
+                return found.isEmpty() ? null : found.get(0);
+            });
+            driver.switchTo().frame(frame);
+            inPanel = true;
+        }
+    }
+
+    private SearchContext launcher() {
+        toPage();
         // the host is the element of that id with a shadow root: a page may have its own element of the same id
         return new WebDriverWait(driver, WAIT).until(d -> {
             Object host = ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
@@ -30,24 +71,33 @@ final class WidgetPage {
         });
     }
 
+    private SearchContext where(String testId) {
+        if (ON_THE_PAGE.contains(testId)) {
+            return launcher();
+        }
+        toPanel();
+        return driver;
+    }
+
     WebElement byTestId(String id) {
         return new WebDriverWait(driver, WAIT).until(d -> {
-            List<WebElement> found = root().findElements(By.cssSelector("[data-testid='" + id + "']"));
+            List<WebElement> found = all(id);
             return found.isEmpty() ? null : found.get(0);
         });
     }
 
     List<WebElement> all(String testId) {
-        return root().findElements(By.cssSelector("[data-testid='" + testId + "']"));
+        return where(testId).findElements(By.cssSelector("[data-testid='" + testId + "']"));
     }
 
     List<WebElement> messages(String kind) {
-        return root().findElements(By.cssSelector("[data-testid='kf-msg'][data-kind='" + kind + "']"));
+        toPanel();
+        return driver.findElements(By.cssSelector("[data-testid='kf-msg'][data-kind='" + kind + "']"));
     }
 
     void open() {
         byTestId("kf-launcher").click();
-        new WebDriverWait(driver, WAIT).until(d -> byTestId("kf-panel").isDisplayed());
+        new WebDriverWait(driver, WAIT).until(d -> byTestId("kf-box").isDisplayed());
         waitForMessages("bot", 1);
     }
 
@@ -68,7 +118,8 @@ final class WidgetPage {
     /** Waits until the bot has shown at least {@code count} messages of any kind, and returns the last. */
     WebElement waitForReplies(int count) {
         return new WebDriverWait(driver, WAIT).until(d -> {
-            List<WebElement> found = root().findElements(
+            toPanel();
+            List<WebElement> found = driver.findElements(
                     By.cssSelector("[data-testid='kf-msg']:not([data-kind='user'])"));
             return found.size() >= count ? found.get(found.size() - 1) : null;
         });
@@ -96,13 +147,21 @@ final class WidgetPage {
         });
     }
 
-    /** The test id of the element focused inside the widget, or "" when focus is elsewhere. */
+    /**
+     * The test id of the element focused in the widget, or "" when focus is elsewhere: on the clinic's page, the
+     * launcher's element; in the panel's frame, the frame's.
+     */
     String focusedTestId() {
-        Object id = ((JavascriptExecutor) driver).executeScript(
-                "const host = document.getElementById('ketamine-faq-widget');"
-                        + "if (document.activeElement !== host) return '';"
+        Object id = page().executeScript(
+                "const host = [...document.querySelectorAll('#ketamine-faq-widget')].find(h => h.shadowRoot);"
+                        + "if (!host || document.activeElement !== host) return '';"
                         + "const el = host.shadowRoot.activeElement;"
                         + "return el ? (el.getAttribute('data-testid') || el.tagName) : '';");
-        return String.valueOf(id);
+        if (!"kf-frame".equals(id)) {
+            return String.valueOf(id);
+        }
+        Object inside = panel().executeScript("const el = document.activeElement;"
+                + "return el && el !== document.body ? (el.getAttribute('data-testid') || el.tagName) : '';");
+        return String.valueOf(inside);
     }
 }

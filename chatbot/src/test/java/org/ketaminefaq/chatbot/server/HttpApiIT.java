@@ -175,7 +175,56 @@ class HttpApiIT {
         HttpResponse<String> widget = get("/widget.js");
         assertEquals(200, widget.statusCode());
         assertTrue(widget.headers().firstValue("Content-Type").orElse("").contains("javascript"));
-        assertTrue(widget.body().contains("/chat"));
+        assertTrue(widget.body().contains("'/panel'"), "the launcher opens the panel");
+        assertTrue(widget.body().contains("\"href\":\"tel:988\""), "the clinic's crisis card is written in");
+    }
+
+    @Test
+    void theDemoPageRunsUnderAStrictPolicyOfItsOwn() throws Exception {
+        HttpResponse<String> page = get("/");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'")
+                && csp.contains("frame-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
+        assertFalse(csp.contains("unsafe"), csp);
+        assertFalse(page.body().contains("<style") || page.body().contains("<script>"), "no inline style or script");
+        assertEquals(Optional.of("no-referrer"), page.headers().firstValue("Referrer-Policy"));
+        assertEquals(200, get("/demo.css").statusCode());
+        assertEquals(200, get("/demo.js").statusCode());
+    }
+
+    @Test
+    void theChatPanelHasAStrictPolicyTheClinicsCrisisCardAndAssetsThatNeverChange() throws Exception {
+        HttpResponse<String> panel = get("/panel");
+        assertEquals(200, panel.statusCode());
+        String csp = panel.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'")
+                && csp.contains("style-src 'self'") && csp.contains("connect-src 'self'"), csp);
+        assertTrue(csp.endsWith("frame-ancestors *"), "the default profile lists no origins: any page: " + csp);
+        assertFalse(csp.contains("unsafe"), csp);
+        assertTrue(panel.body().contains("\"href\":\"tel:988\""), "the crisis card shows even without a chat");
+
+        java.util.regex.Matcher asset = java.util.regex.Pattern.compile("panel/[0-9a-f]{24}/panel\\.(js|css)")
+                .matcher(panel.body());
+        int assets = 0;
+        while (asset.find()) {
+            HttpResponse<String> file = get("/" + asset.group());
+            assertEquals(200, file.statusCode(), asset.group());
+            assertEquals(Optional.of(StaticFilesHandler.IMMUTABLE), file.headers().firstValue("Cache-Control"));
+            assets++;
+        }
+        assertEquals(2, assets, panel.body());
+    }
+
+    @Test
+    void onlyTheClinicsPagesMayFrameThePanel() throws Exception {
+        try (ChatServer clinic = ChatServer.start(ServerConfig.builder().port(0).profile(TestProfiles.clinic())
+                .build())) {
+            HttpResponse<String> panel = http.send(HttpRequest.newBuilder(clinic.uri().resolve("/panel"))
+                    .timeout(ChatClient.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(panel.headers().firstValue("Content-Security-Policy").orElse("")
+                    .endsWith("frame-ancestors 'self' " + TestProfiles.CLINIC_ORIGIN));
+            assertTrue(panel.body().contains("\"phone\":\"555-0100\""), panel.body());
+        }
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class OriginPolicyTest {
 
-    private final OriginPolicy clinicOnly = OriginPolicy.of(List.of("https://clinic.example"), "127.0.0.1", 8025);
+    private final OriginPolicy clinicOnly =
+            OriginPolicy.of(List.of("https://clinic.example"), "127.0.0.1", 8025, Optional.empty());
 
     @Test
     void allowsTheClinicsOriginAndRefusesOthers() {
@@ -38,7 +39,8 @@ class OriginPolicyTest {
 
     @Test
     void comparesOriginsTheWayBrowsersWriteThem() {
-        OriginPolicy policy = OriginPolicy.of(List.of("https://Clinic.Example:443"), "127.0.0.1", 8025);
+        OriginPolicy policy =
+                OriginPolicy.of(List.of("https://Clinic.Example:443"), "127.0.0.1", 8025, Optional.empty());
         assertTrue(policy.allows("https://clinic.example"));
         assertTrue(policy.allows("HTTPS://CLINIC.EXAMPLE"));
         assertEquals(Optional.of("http://clinic.example:8080"), OriginPolicy.normalize("http://clinic.example:8080"));
@@ -47,8 +49,23 @@ class OriginPolicyTest {
     }
 
     @Test
+    void behindAProxyTheChatPanelsPublicOriginIsTheServersOwn() {
+        OriginPolicy proxied = OriginPolicy.of(List.of("https://clinic.example"), "127.0.0.1", 8025,
+                Optional.of("https://chat.clinic.example"));
+        assertTrue(proxied.allows("https://chat.clinic.example"));
+        assertFalse(clinicOnly.allows("https://chat.clinic.example"));
+    }
+
+    @Test
+    void onlyTheClinicsPagesMayFrameThePanelUnlessTheProfileListsNone() {
+        assertEquals("'self' https://clinic.example http://localhost:8025",
+                OriginPolicy.frameAncestors(List.of("https://Clinic.Example:443", "http://localhost:8025")));
+        assertEquals("*", OriginPolicy.frameAncestors(List.of()));
+    }
+
+    @Test
     void anEmptyListAllowsAnyOrigin() {
-        OriginPolicy any = OriginPolicy.of(List.of(), "127.0.0.1", 8025);
+        OriginPolicy any = OriginPolicy.of(List.of(), "127.0.0.1", 8025, Optional.empty());
         assertTrue(any.allowsAny());
         assertTrue(any.allows("https://anything.example"));
         assertTrue(any.allows(null));

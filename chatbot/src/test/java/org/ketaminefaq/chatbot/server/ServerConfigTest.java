@@ -48,4 +48,16 @@ class ServerConfigTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> ServerConfig.builder().maxUnreadReplyBytes(0).build()).getMessage());
     }
+
+    @Test
+    void aPublicOriginIsAnOriginWithoutAPath() {
+        assertEquals(java.util.Optional.of("https://chat.clinic.example"),
+                ServerConfig.builder().publicOrigin("https://Chat.Clinic.Example:443/").build().publicOrigin());
+        assertEquals("publicOrigin \"https://chat.clinic.example/chat\" is not an origin; expected http(s)://host[:port] "
+                        + "with no path, such as https://chat.clinic.example",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ServerConfig.builder().publicOrigin("https://chat.clinic.example/chat").build())
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().publicOrigin("chat.clinic.example").build());
+    }
 }
