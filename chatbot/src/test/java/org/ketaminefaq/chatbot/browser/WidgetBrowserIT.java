@@ -193,6 +193,27 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void screenReadersHearNewMessagesCrisesAndClearingInsideThePanelsFrame() {
+        widget.open();
+        WebElement box = widget.byTestId("kf-box");
+        assertEquals("dialog", box.getAttribute("role"));
+        assertEquals("Ketamine therapy questions", box.getAttribute("aria-label"));
+        assertEquals("Ketamine therapy questions", widget.byTestId("kf-frame").getAttribute("title"));
+
+        WebElement log = widget.byTestId("kf-transcript");
+        assertEquals("log", log.getAttribute("role"));
+        assertEquals("polite", log.getAttribute("aria-live"));
+        widget.send("I want to kill myself");
+        WebElement crisis = widget.waitForMessages("crisis", 1);
+        assertTrue(log.findElements(By.cssSelector("[data-kind='crisis']")).contains(crisis), "said in the live log");
+        assertEquals("alert", crisis.getAttribute("role"), "a crisis reply interrupts what is being read");
+
+        widget.byTestId("kf-clear").click();
+        new WebDriverWait(driver, WidgetPage.WAIT).until(d -> "Conversation cleared.".equals(widget.panel()
+                .executeScript("return document.querySelector('.kf-sr[role=status]').textContent;")));
+    }
+
+    @Test
     void theConversationGoesOnWhenTheServerRestarts() throws IOException {
         widget.open();
         widget.send("what is ketamine?");
