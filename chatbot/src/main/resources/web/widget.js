@@ -187,6 +187,7 @@
     if (frame) frame.hidden = true;
     ui.card.hidden = false;
     clearTimeout(retryTimer);
+    if (!PANEL_URL || MIXED) return; // no attempt can succeed until the page or the chat changes
     // keep trying quietly while the visitor has the chat open
     retryTimer = setTimeout(() => { if (isOpen) loadPanel(); else if (frame) { frame.remove(); frame = null; } }, RETRY_EVERY);
   }
@@ -271,8 +272,8 @@
       h('div', { class: 'kf-head' }, h('p', {}, TITLE), close),
       h('div', { class: 'kf-body' },
         h('p', {}, h('strong', {}, 'Chat is unavailable right now.')),
-        h('p', {}, res.length ? 'It will keep trying to connect. If you need help now:'
-          : 'It will keep trying to connect. If you need help now, call your local emergency number.'),
+        h('p', {}, (PANEL_URL && !MIXED ? 'It will keep trying to connect. ' : '')
+          + (res.length ? 'If you need help now:' : 'If you need help now, call your local emergency number.')),
         res.length ? h('div', { class: 'kf-res' }, res) : '',
         phone ? h('p', {}, 'To reach the clinic, call ', digits ? h('a', { href: 'tel:' + digits }, phone) : phone, '.') : ''));
     return { el, close };

@@ -376,6 +376,7 @@ class WidgetBrowserIT {
         });
         assertTrue(System.nanoTime() - started < 15_000_000_000L);
         assertTrue(WidgetPage.text(card).contains("Chat is unavailable right now."), WidgetPage.text(card));
+        assertTrue(WidgetPage.text(card).contains("If you need help now"), WidgetPage.text(card));
         List<String> links = card.findElements(By.cssSelector("a")).stream().map(a -> a.getAttribute("href")).toList();
         assertTrue(links.contains("tel:988") && links.contains("tel:911"), links.toString());
         Browser.screenshot(driver, screenshot);
@@ -402,6 +403,8 @@ class WidgetBrowserIT {
             driver.get(clinic.url());
             widget.byTestId("kf-launcher").click();
             assertTheChatSaysItIsUnavailable("desktop-unavailable-mixed");
+            assertFalse(WidgetPage.text(widget.byTestId("kf-fallback")).contains("keep trying"),
+                    "no promise that cannot be kept: the page's scheme has to change");
         }
     }
 
