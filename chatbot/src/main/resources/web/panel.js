@@ -136,7 +136,10 @@
       case 'fallback':
         return { kind: 'fallback', text, suggestions: strs(arr(d.suggestions).map((s) => s && s.label)), resources: resources(d.resources) };
       case 'crisis':
-        return { kind: 'crisis', text, resources: resources(d.resources), quickReplies: strs(d.quickReplies), sources: sources(d.sources) };
+        return {
+          kind: 'crisis', text, about: d.about === 'someone_else' ? 'someone_else' : 'self',
+          resources: resources(d.resources), quickReplies: strs(d.quickReplies), sources: sources(d.sources),
+        };
       case 'question':
         return { kind: 'question', text, quickReplies: strs(d.quickReplies), step: num(d.step), of: num(d.of) };
       case 'result':
@@ -176,6 +179,7 @@
         kind: m.kind, text: str(m.text), state: m.kind === 'user' && m.state ? 'failed' : undefined,
         quickReplies: strs(m.quickReplies), suggestions: strs(m.suggestions), sources: sources(m.sources),
         resources: resources(m.resources), reasons: strs(m.reasons), verdict: str(m.verdict), step: num(m.step), of: num(m.of),
+        about: m.about === 'someone_else' ? 'someone_else' : undefined,
       }));
     } catch { return []; }
   }
@@ -246,7 +250,9 @@
     if (kind === 'crisis') {
       // the call and text buttons come right after the heading, so that they are seen without scrolling
       el.setAttribute('role', 'alert');
-      bubble.append(h('h3', {}, 'You deserve support right now'), resourceList(m.resources, true) || '');
+      // a visitor worried about someone else is not the one in danger: the heading speaks to their worry
+      const heading = m.about === 'someone_else' ? "Help for the person you're worried about" : 'You deserve support right now';
+      bubble.append(h('h3', {}, heading), resourceList(m.resources, true) || '');
     }
     if (kind === 'result') bubble.append(h('h3', {}, 'Your screening result'));
     if (kind === 'result' && m.verdict) el.setAttribute('data-verdict', m.verdict);

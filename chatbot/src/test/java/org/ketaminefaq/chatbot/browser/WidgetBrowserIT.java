@@ -159,6 +159,17 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void aVisitorWorriedAboutSomeoneElseGetsTheCrisisLinesUnderAHeadingAboutThatPerson() {
+        widget.open();
+        widget.send("my brother says he wants to end it all, would ketamine help him?");
+
+        WebElement card = widget.waitForMessages("crisis", 1);
+        String heading = WidgetPage.text(card.findElement(By.tagName("h3")));
+        assertEquals("Help for the person you're worried about", heading);
+        assertTrue(card.findElements(By.cssSelector("[data-testid='kf-crisis-link'][href='tel:988']")).size() == 1);
+    }
+
+    @Test
     void anHtmlPayloadIsShownAsPlainTextAndNeverRun() {
         String payload = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>bold</b>";
         widget.open();
