@@ -8,9 +8,12 @@ import java.util.Objects;
  * ranges from the sources otherwise.
  *
  * <pre>{@code
- * switch (clinic.price(TreatmentForm.IV)) {
- *     case PriceInfo.ClinicPriceInfo p -> show(p.clinicName() + ": " + p.price().min());
- *     case PriceInfo.GeneralRanges g -> g.facts().forEach(f -> show(f.text()));
+ * // pattern matching for instanceof: Java 16 and later (a pattern switch needs Java 21)
+ * PriceInfo price = clinic.price(TreatmentForm.IV);
+ * if (price instanceof PriceInfo.ClinicPriceInfo p) {
+ *     show(p.clinicName() + ": " + p.price().min());
+ * } else if (price instanceof PriceInfo.GeneralRanges g) {
+ *     g.facts().forEach(f -> show(f.text()));
  * }
  * }</pre>
  */

@@ -21,7 +21,7 @@ import org.ketaminefaq.core.JsonEnum;
  * <pre>{@code
  * ScreeningAnswers answers = ScreeningJson.parseAnswers("{\"age\":34,\"diagnoses\":[\"depression\"]}");
  * String json = ScreeningJson.toJson(rules.assess(answers));
- * // {"verdict":"needs_clinician_review","reasons":[{"field":"pregnantOrBreastfeeding","code":"not_answered",...
+ * // {"verdict":"needs_clinician_review","reasons":[{"field":"pregnantOrBreastfeeding","code":"not_answered"}, ...]}
  * }</pre>
  */
 public final class ScreeningJson {
