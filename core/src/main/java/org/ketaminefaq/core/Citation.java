@@ -25,7 +25,8 @@ public record Citation(String id, String title, String section, Optional<String>
 
     /** Resolves source references against the knowledge base, keeping their order and dropping repeats. */
     public static List<Citation> of(KnowledgeBase kb, List<SourceRef> refs) {
-        return refs.stream().map(ref -> {
+        Objects.requireNonNull(kb, "kb must not be null");
+        return Objects.requireNonNull(refs, "refs must not be null").stream().map(ref -> {
             Source source = kb.source(ref.source()).orElseThrow(() -> new IllegalArgumentException(
                     "unknown source \"" + ref.source() + "\""));
             return new Citation(source.id(), source.title(), ref.section(),

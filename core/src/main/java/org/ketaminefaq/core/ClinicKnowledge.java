@@ -25,7 +25,7 @@ public final class ClinicKnowledge {
 
     /** Layers {@code profile} over {@code kb}. */
     public static ClinicKnowledge of(KnowledgeBase kb, ClinicProfile profile) {
-        return new ClinicKnowledge(kb, profile);
+        return new ClinicKnowledge(Objects.requireNonNull(kb, "kb must not be null"), Objects.requireNonNull(profile, "profile must not be null"));
     }
 
     /** The general knowledge base underneath. */
@@ -45,6 +45,7 @@ public final class ClinicKnowledge {
 
     /** The cost of one form: the clinic's price when it has one, the general ranges otherwise. */
     public PriceInfo price(TreatmentForm form) {
+        Objects.requireNonNull(form, "form must not be null");
         return profile.price(form)
                 .<PriceInfo>map(p -> new PriceInfo.ClinicPriceInfo(form, p, clinicName()))
                 .orElseGet(() -> new PriceInfo.GeneralRanges(form, kb.facts(Topic.COST, form)));

@@ -84,16 +84,17 @@ public record ClinicProfile(
      *     JSON, has an unknown field, a wrong type, or a value that is not allowed
      */
     public static ClinicProfile load(Path file) {
-        return DataFiles.read(file, ClinicProfile.class);
+        return DataFiles.read(Objects.requireNonNull(file, "file must not be null"), ClinicProfile.class);
     }
 
     /** Loads and validates a profile from a stream; {@code name} is the file name error messages give. */
     public static ClinicProfile load(String name, InputStream in) {
-        return DataFiles.read(name, in, ClinicProfile.class);
+        return DataFiles.read(Objects.requireNonNull(name, "name must not be null"), Objects.requireNonNull(in, "in must not be null"), ClinicProfile.class);
     }
 
     /** The clinic's own price for a form, if it has one. */
     public Optional<ClinicPrice> price(TreatmentForm form) {
+        Objects.requireNonNull(form, "form must not be null");
         return prices.stream().filter(p -> p.form() == form).findFirst();
     }
 

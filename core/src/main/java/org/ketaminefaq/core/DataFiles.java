@@ -1,13 +1,18 @@
 package org.ketaminefaq.core;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,18 +31,27 @@ final class DataFiles {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // a number or true/false where text is expected is a mistake in the file, not text
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private DataFiles() {
     }
 
     static <T> T read(Path file, Class<T> type) {
+        if (Files.isDirectory(file)) {
+            throw new DataFileException(file.toString(), "$", "is a directory; expected a JSON file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in, type);
         } catch (NoSuchFileException e) {
             throw new DataFileException(file.toString(), "$", "the file does not exist", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new DataFileException(file.toString(), "$", "could not be read (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")", e);
         }
     }
 
@@ -56,13 +70,16 @@ final class DataFiles {
 
     /** Reads {@code in} fully; {@code name} is the file name that error messages give. */
     static <T> T read(String name, InputStream in, Class<T> type) {
-        try {
-            return MAPPER.readValue(in, type);
-        } catch (JsonMappingException e) {
-            if (e.getCause() instanceof StreamReadException broken) {
-                throw notJson(name, broken);
+        // the parser stays open until the message is written, so that it can say which value was wrong
+        try (JsonParser parser = MAPPER.createParser(in)) {
+            try {
+                return MAPPER.readValue(parser, type);
+            } catch (JsonMappingException e) {
+                if (e.getCause() instanceof StreamReadException broken) {
+                    throw notJson(name, broken);
+                }
+                throw new DataFileException(name, jsonPath(e), problem(e, parser), e);
             }
-            throw new DataFileException(name, jsonPath(e), problem(e), e);
         } catch (JsonProcessingException e) {
             throw notJson(name, e);
         } catch (IOException e) {
@@ -88,7 +105,7 @@ final class DataFiles {
         return path.toString();
     }
 
-    private static String problem(JsonMappingException e) {
+    private static String problem(JsonMappingException e, JsonParser parser) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field \"" + u.getPropertyName() + "\"; expected one of " + u.getKnownPropertyIds();
         }
@@ -98,9 +115,11 @@ final class DataFiles {
         }
         if (e instanceof InvalidFormatException f) {
             Throwable cause = f.getCause();
-            String expected = cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : "expected a " + f.getTargetType().getSimpleName();
-            return "value " + quoted(f.getValue()) + " is not accepted: " + expected;
+            return quoted(f.getValue()) + " is not allowed; " + (cause instanceof IllegalArgumentException
+                    ? cause.getMessage() : "expected " + expected(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return found(parser) + " is not allowed; expected " + expected(m.getTargetType());
         }
         if (e instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause();
@@ -114,6 +133,47 @@ final class DataFiles {
             return cause.getMessage();
         }
         return e.getOriginalMessage();
+    }
+
+    /** The value the file had where it was wrong, as JSON writes it, from the parser's current token. */
+    private static String found(JsonParser parser) {
+        if (parser.currentToken() == null) {
+            return "this value";
+        }
+        try {
+            return switch (parser.currentToken()) {
+                case VALUE_STRING -> "\"" + parser.getText() + "\"";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> parser.getText();
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                default -> "this value";
+            };
+        } catch (IOException unreadable) {
+            return "this value";
+        }
+    }
+
+    /** What a Java type is called in a JSON file. */
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.isEnum() && JsonEnum.class.isAssignableFrom(type)) {
+            return "one of " + enumIds(type);
+        }
+        return "an object";
     }
 
     private static String enumIds(Class<?> type) {

@@ -64,6 +64,7 @@ public final class KnowledgeBase {
      * @throws DataFileException when a file is missing, is not valid JSON, or breaks its schema
      */
     public static KnowledgeBase fromDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
         return new KnowledgeBase(
                 DataFiles.read(directory.resolve(SOURCES_FILE), SourcesFile.class).sources(),
                 DataFiles.read(directory.resolve(FACTS_FILE), FactsFile.class).facts(),
@@ -77,6 +78,9 @@ public final class KnowledgeBase {
      * @throws DataFileException when a stream is not valid JSON or breaks its schema
      */
     public static KnowledgeBase fromStreams(InputStream sources, InputStream facts, InputStream screening) {
+        Objects.requireNonNull(sources, "sources must not be null");
+        Objects.requireNonNull(facts, "facts must not be null");
+        Objects.requireNonNull(screening, "screening must not be null");
         return new KnowledgeBase(
                 DataFiles.read(SOURCES_FILE, sources, SourcesFile.class).sources(),
                 DataFiles.read(FACTS_FILE, facts, FactsFile.class).facts(),
@@ -90,7 +94,7 @@ public final class KnowledgeBase {
 
     /** The source with this id, such as {@code "003_1439dfc55acb4c08"}. */
     public Optional<Source> source(String id) {
-        return Optional.ofNullable(sources.get(id));
+        return Optional.ofNullable(sources.get(Objects.requireNonNull(id, "id must not be null")));
     }
 
     /** Every fact, in file order. */
@@ -100,16 +104,19 @@ public final class KnowledgeBase {
 
     /** The fact with this id. */
     public Optional<Fact> fact(String id) {
-        return Optional.ofNullable(facts.get(id));
+        return Optional.ofNullable(facts.get(Objects.requireNonNull(id, "id must not be null")));
     }
 
     /** The facts on one topic, in file order; empty when there are none. */
     public List<Fact> facts(Topic topic) {
+        Objects.requireNonNull(topic, "topic must not be null");
         return facts.values().stream().filter(f -> f.topic() == topic).collect(Collectors.toUnmodifiableList());
     }
 
     /** The facts on one topic that concern one treatment form, in file order. */
     public List<Fact> facts(Topic topic, TreatmentForm form) {
+        Objects.requireNonNull(topic, "topic must not be null");
+        Objects.requireNonNull(form, "form must not be null");
         return facts.values().stream()
                 .filter(f -> f.topic() == topic && f.form().equals(Optional.of(form)))
                 .collect(Collectors.toUnmodifiableList());

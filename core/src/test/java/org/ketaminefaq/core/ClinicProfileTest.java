@@ -115,4 +115,43 @@ class ClinicProfileTest {
 
         assertTrue(e.getMessage().contains("missing required field \"crisis\""), e.getMessage());
     }
+
+    /** A profile that breaks one thing: the message names the file, the field and what was expected, in the library's words. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"name\": 5 | $.name | 5 is not allowed; expected text",
+        "\"name\": true | $.name | true is not allowed; expected text",
+        "\"prices\": [{\"form\": \"iv\", \"min\": null, \"max\": 500, \"per\": \"infusion\"}] | $.prices[0].min | null is not allowed; expected a number",
+        "\"prices\": [{\"form\": \"iv\", \"min\": \"cheap\", \"max\": 500, \"per\": \"infusion\"}] | $.prices[0].min | \"cheap\" is not allowed; expected a number",
+        "\"formsOffered\": \"iv\" | $.formsOffered | \"iv\" is not allowed; expected an array",
+    })
+    void aWrongValueIsNamedInTheLibrarysOwnWords(String field, String path, String message, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("clinic.json");
+        Files.writeString(file, "{" + field + ", \"crisis\": {\"country\": \"US\", \"emergencyNumber\": \"911\","
+                + " \"resources\": [{\"name\": \"988\", \"contact\": \"Call 988\", \"href\": \"tel:988\"}]}}");
+
+        DataFileException e = assertThrows(DataFileException.class, () -> ClinicProfile.load(file));
+        assertEquals(file + " at " + path + ": " + message, e.getMessage());
+        for (String jacksonWords : List.of("Deserialization", "REDACTED", "Cannot ", "`", "coerc")) {
+            assertFalse(e.getMessage().contains(jacksonWords), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDirectoryGivenAsTheProfileFailsWithADataFileException(@TempDir Path dir) {
+        DataFileException e = assertThrows(DataFileException.class, () -> ClinicProfile.load(dir));
+        assertEquals(dir + " at $: is a directory; expected a JSON file", e.getMessage());
+    }
+
+    @Test
+    void nullArgumentsAreRefusedByName() {
+        ClinicKnowledge clinic = ClinicKnowledge.of(KB, ClinicProfile.defaultProfile());
+        assertEquals("form must not be null", assertThrows(NullPointerException.class, () -> clinic.price(null))
+                .getMessage());
+        assertEquals("topic must not be null", assertThrows(NullPointerException.class,
+                () -> KB.facts((Topic) null)).getMessage());
+        assertEquals("file must not be null", assertThrows(NullPointerException.class,
+                () -> ClinicProfile.load((Path) null)).getMessage());
+    }
 }

@@ -222,7 +222,7 @@ public final class ChatSession {
      */
     private boolean isScreeningAnswer(Recognition.Crisis c, String normalized) {
         return !c.byLexicon() && screening.isPresent() && ScreeningAnswerParser.parse(screening.get().field(),
-                normalized) instanceof ScreeningAnswerParser.Parsed.Value;
+                normalized) instanceof ScreeningAnswerParser.Parsed.Answer;
     }
 
     private Reply.Crisis crisis(Recognition.Crisis c, String normalized) {
@@ -438,9 +438,10 @@ public final class ChatSession {
             }
         }
         ScreeningAnswerParser.Parsed parsed = ScreeningAnswerParser.parse(field, normalized);
-        if (parsed instanceof ScreeningAnswerParser.Parsed.Value v) {
-            s.answers = s.answers.with(field, v.value());
-            return field == ScreeningField.SUICIDAL_THOUGHTS && v.value().equals(Boolean.TRUE) ? supportFirst(s) : next(s);
+        if (parsed instanceof ScreeningAnswerParser.Parsed.Answer answer) {
+            s.answers = answer.recordedIn(s.answers, field);
+            return field == ScreeningField.SUICIDAL_THOUGHTS && answer.equals(new ScreeningAnswerParser.Parsed.YesNo(true))
+                    ? supportFirst(s) : next(s);
         }
         if (parsed instanceof ScreeningAnswerParser.Parsed.Unsure) {
             return next(s);
@@ -465,7 +466,7 @@ public final class ChatSession {
             if (s.diagnosesPicked.isEmpty()) {
                 return Optional.of(question(s, engine.messages().screening().notUnderstood()));
             }
-            s.answers = s.answers.with(ScreeningField.DIAGNOSES, EnumSet.copyOf(s.diagnosesPicked));
+            s.answers = s.answers.withDiagnoses(s.diagnosesPicked);
             return Optional.of(next(s));
         }
         List<String> labels = question(s.field()).quickReplies();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ketaminefaq.core.eligibility.Diagnosis;
+import org.ketaminefaq.core.eligibility.ScreeningAnswers;
 import org.ketaminefaq.core.eligibility.ScreeningField;
 
 /**
@@ -17,8 +18,35 @@ final class ScreeningAnswerParser {
 
     /** What a message says as an answer to the pending question. */
     sealed interface Parsed {
-        /** A usable answer: an Integer, a Boolean or a set of diagnoses. */
-        record Value(Object value) implements Parsed {
+        /** A usable answer, of the kind the question asks for. */
+        sealed interface Answer extends Parsed {
+            /** The answers with this one recorded for {@code field}. */
+            ScreeningAnswers recordedIn(ScreeningAnswers answers, ScreeningField field);
+        }
+
+        /** An age or a number of trials. */
+        record Number(int value) implements Answer {
+            @Override
+            public ScreeningAnswers recordedIn(ScreeningAnswers answers, ScreeningField field) {
+                return field == ScreeningField.AGE ? answers.withAge(value)
+                        : answers.withFailedAntidepressantTrials(value);
+            }
+        }
+
+        /** Yes or no. */
+        record YesNo(boolean yes) implements Answer {
+            @Override
+            public ScreeningAnswers recordedIn(ScreeningAnswers answers, ScreeningField field) {
+                return answers.withYesNo(field, yes);
+            }
+        }
+
+        /** The diagnoses named. */
+        record Diagnoses(Set<Diagnosis> diagnoses) implements Answer {
+            @Override
+            public ScreeningAnswers recordedIn(ScreeningAnswers answers, ScreeningField field) {
+                return answers.withDiagnoses(diagnoses);
+            }
         }
 
         /** "Not sure", "prefer not to say": the question stays unanswered for a clinician to ask. */
@@ -74,7 +102,7 @@ final class ScreeningAnswerParser {
         return switch (field.kind()) {
             case YES_NO -> yesNo(normalized);
             case WHOLE_NUMBER -> field == ScreeningField.AGE ? age(normalized) : trials(normalized);
-            case DIAGNOSES -> diagnoses(normalized).<Parsed>map(Parsed.Value::new).orElse(new Parsed.NotAnAnswer());
+            case DIAGNOSES -> diagnoses(normalized).<Parsed>map(Parsed.Diagnoses::new).orElse(new Parsed.NotAnAnswer());
         };
     }
 
@@ -98,7 +126,7 @@ final class ScreeningAnswerParser {
     private static Parsed yesNo(String normalized) {
         // "I take pills for it and it's well controlled" says more than "no", in a few more words
         if (words(normalized) <= 14 && FINE.matcher(normalized).find()) {
-            return new Parsed.Value(false);
+            return new Parsed.YesNo(false);
         }
         if (words(normalized) <= 14 && TREATED.matcher(normalized).find()) {
             return new Parsed.Unsure();
@@ -107,10 +135,10 @@ final class ScreeningAnswerParser {
             return new Parsed.NotAnAnswer();
         }
         if (NO.matcher(normalized).find()) {
-            return new Parsed.Value(false);
+            return new Parsed.YesNo(false);
         }
         if (YES.matcher(normalized).find()) {
-            return new Parsed.Value(true);
+            return new Parsed.YesNo(true);
         }
         return new Parsed.NotAnAnswer();
     }
@@ -118,21 +146,22 @@ final class ScreeningAnswerParser {
     private static Parsed age(String normalized) {
         if (UNDER_18.matcher(normalized).find()) {
             // any age under 18 gives the same verdict; 17 stands for the answer "under 18"
-            return new Parsed.Value(17);
+            return new Parsed.Number(17);
         }
-        return firstNumber(normalized).filter(n -> n <= 130).<Parsed>map(Parsed.Value::new)
+        return firstNumber(normalized).filter(n -> n <= ScreeningAnswers.MAX_AGE).<Parsed>map(Parsed.Number::new)
                 .orElse(new Parsed.NotAnAnswer());
     }
 
     private static Parsed trials(String normalized) {
         Optional<Integer> number = firstNumber(normalized);
         if (number.isPresent()) {
-            return number.get() <= 100 ? new Parsed.Value(number.get()) : new Parsed.NotAnAnswer();
+            return number.get() <= ScreeningAnswers.MAX_TRIALS ? new Parsed.Number(number.get())
+                    : new Parsed.NotAnAnswer();
         }
         for (String word : normalized.split(" ")) {
             Integer n = NUMBER_WORDS.get(word);
             if (n != null) {
-                return new Parsed.Value(n);
+                return new Parsed.Number(n);
             }
         }
         return new Parsed.NotAnAnswer();

@@ -27,7 +27,7 @@ class ScreeningAnswerParserTest {
         "PSYCHOSIS_HISTORY | never",
     })
     void noInTheWordsPeopleUse(String field, String text) {
-        assertEquals(new ScreeningAnswerParser.Parsed.Value(false), parse(ScreeningField.valueOf(field), text));
+        assertEquals(new ScreeningAnswerParser.Parsed.YesNo(false), parse(ScreeningField.valueOf(field), text));
     }
 
     @ParameterizedTest

@@ -46,17 +46,18 @@ public final class EligibilityRules {
 
     /** The standard rules, with reason texts from the knowledge base and the clinic's crisis resources. */
     public static EligibilityRules of(ClinicKnowledge clinic) {
+        Objects.requireNonNull(clinic, "clinic must not be null");
         return new EligibilityRules(STANDARD, clinic.knowledgeBase(), clinic.crisisResources());
     }
 
     /** The standard rules with reason texts from {@code kb} and the given crisis resources. */
     public static EligibilityRules of(KnowledgeBase kb, List<CrisisResource> crisisResources) {
-        return new EligibilityRules(STANDARD, kb, crisisResources);
+        return new EligibilityRules(STANDARD, Objects.requireNonNull(kb, "kb must not be null"), Objects.requireNonNull(crisisResources, "crisisResources must not be null"));
     }
 
     /** Assesses one visitor's answers. */
     public Assessment assess(ScreeningAnswers answers) {
-        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(answers, "answers must not be null");
         List<Finding> findings = rules.stream().map(rule -> rule.check(answers)).flatMap(Optional::stream).toList();
         Verdict verdict = verdictOf(findings);
         List<Reason> reasons = findings.stream()

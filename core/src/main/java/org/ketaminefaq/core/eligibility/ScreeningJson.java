@@ -26,10 +26,10 @@ import org.ketaminefaq.core.JsonEnum;
  */
 public final class ScreeningJson {
 
-    /** The oldest age the screening accepts; anything above is taken for a typing mistake. */
-    public static final int MAX_AGE = 130;
-    /** The largest number of antidepressant trials the screening accepts. */
-    public static final int MAX_TRIALS = 100;
+    /** The oldest age the screening accepts: {@link ScreeningAnswers#MAX_AGE}. */
+    public static final int MAX_AGE = ScreeningAnswers.MAX_AGE;
+    /** The largest number of antidepressant trials the screening accepts: {@link ScreeningAnswers#MAX_TRIALS}. */
+    public static final int MAX_TRIALS = ScreeningAnswers.MAX_TRIALS;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -74,22 +74,24 @@ public final class ScreeningJson {
                             "unknown field; expected one of " + JsonEnum.ids(ScreeningField.class)));
             JsonNode value = entry.getValue();
             if (!value.isNull()) {
-                answers = answers.with(field, valueOf(field, value));
+                answers = with(answers, field, value);
             }
         }
         return answers;
     }
 
-    private static Object valueOf(ScreeningField field, JsonNode value) {
+    /** The answers with one more, after its JSON type is checked; its value is checked by the answers. */
+    private static ScreeningAnswers with(ScreeningAnswers answers, ScreeningField field, JsonNode value) {
         return switch (field.kind()) {
-            case WHOLE_NUMBER -> wholeNumber(field, value, field == ScreeningField.AGE ? MAX_AGE : MAX_TRIALS);
+            case WHOLE_NUMBER -> field == ScreeningField.AGE ? answers.withAge(wholeNumber(field, value, MAX_AGE))
+                    : answers.withFailedAntidepressantTrials(wholeNumber(field, value, MAX_TRIALS));
             case YES_NO -> {
                 if (!value.isBoolean()) {
                     throw new InvalidScreeningInputException(field.id(), value + " is not allowed; expected true or false");
                 }
-                yield value.booleanValue();
+                yield answers.withYesNo(field, value.booleanValue());
             }
-            case DIAGNOSES -> diagnoses(field, value);
+            case DIAGNOSES -> answers.withDiagnoses(diagnoses(field, value));
         };
     }
 

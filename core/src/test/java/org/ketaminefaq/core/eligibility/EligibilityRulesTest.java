@@ -107,10 +107,11 @@ class EligibilityRulesTest {
 
     private static ScreeningAnswers copyAnswer(ScreeningAnswers from, ScreeningAnswers to, ScreeningField field) {
         return switch (field) {
-            case AGE -> to.with(field, from.age().orElseThrow());
-            case DIAGNOSES -> to.with(field, from.diagnoses().orElseThrow());
-            case FAILED_ANTIDEPRESSANT_TRIALS -> to.with(field, from.failedAntidepressantTrials().orElseThrow());
-            default -> to.with(field, from.yesNo(field).orElseThrow());
+            case AGE -> to.withAge(from.age().orElseThrow());
+            case DIAGNOSES -> to.withDiagnoses(from.diagnoses().orElseThrow());
+            case FAILED_ANTIDEPRESSANT_TRIALS ->
+                    to.withFailedAntidepressantTrials(from.failedAntidepressantTrials().orElseThrow());
+            default -> to.withYesNo(field, from.yesNo(field).orElseThrow());
         };
     }
 
