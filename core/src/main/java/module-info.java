@@ -1,0 +1,23 @@
+/**
+ * The ketamine-faq core library: facts about ketamine therapy, clinic profiles and the screening rules.
+ *
+ * <pre>{@code
+ * module my.app {
+ *     requires ketamine.faq.core;
+ * }
+ * }</pre>
+ *
+ * <p>Jackson comes with it ({@code requires transitive}), since {@code ScreeningJson} takes Jackson's JSON trees.
+ */
+module ketamine.faq.core {
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jdk8;
+    requires ketamine.faq.data;
+
+    exports org.ketaminefaq.core;
+    exports org.ketaminefaq.core.eligibility;
+
+    // Jackson reads the data files into the records of these packages
+    opens org.ketaminefaq.core to com.fasterxml.jackson.databind;
+    opens org.ketaminefaq.core.eligibility to com.fasterxml.jackson.databind;
+}
