@@ -7,10 +7,10 @@
  * }
  * }</pre>
  *
- * <p>Jackson comes with it ({@code requires transitive}), since {@code ScreeningJson} takes Jackson's JSON trees.
+ * <p>The library reads its data with Jackson, which the module path must hold; no Jackson type is part of its API.
  */
 module ketamine.faq.core {
-    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires ketamine.faq.data;
 

@@ -48,7 +48,8 @@ public final class ClinicKnowledge {
         Objects.requireNonNull(form, "form must not be null");
         return profile.price(form)
                 .<PriceInfo>map(p -> new PriceInfo.ClinicPriceInfo(form, p, clinicName()))
-                .orElseGet(() -> new PriceInfo.GeneralRanges(form, kb.facts(Topic.COST, form)));
+                .orElseGet(() -> new PriceInfo.GeneralRanges(form, kb.facts(Topic.COST, form).stream()
+                        .filter(ClinicKnowledge::isPrice).toList()));
     }
 
     /** The crisis lines for the clinic's country. */
@@ -66,5 +67,10 @@ public final class ClinicKnowledge {
      */
     public List<TreatmentForm> formsOffered() {
         return profile.formsOffered().isEmpty() ? List.of(TreatmentForm.values()) : profile.formsOffered();
+    }
+
+    /** A cost fact that gives an amount of money; the cost topic also holds counts, such as how many sessions. */
+    private static boolean isPrice(Fact fact) {
+        return fact.value().map(q -> q.unit() == Unit.USD).orElse(false);
     }
 }

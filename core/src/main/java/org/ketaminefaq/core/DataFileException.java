@@ -12,12 +12,20 @@ public final class DataFileException extends RuntimeException {
     private final String file;
     private final String jsonPath;
 
-    public DataFileException(String file, String jsonPath, String problem, Throwable cause) {
+    DataFileException(String file, String jsonPath, String problem, Throwable cause) {
         super(file + " at " + jsonPath + ": " + problem, cause);
         this.file = file;
         this.jsonPath = jsonPath;
     }
 
+    /**
+     * A problem in a file: for applications that check data files of their own the way the library checks its
+     * files, as the chatbot does with its answers.
+     *
+     * @param file the name or path of the file
+     * @param jsonPath where in it, such as {@code $.answers[2].intent}
+     * @param problem what is wrong and what was expected
+     */
     public DataFileException(String file, String jsonPath, String problem) {
         this(file, jsonPath, problem, null);
     }

@@ -26,6 +26,7 @@ final class DataFiles {
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
+            .addModule(new JsonEnumIds())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

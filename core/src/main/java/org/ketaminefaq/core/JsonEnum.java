@@ -1,20 +1,19 @@
 package org.ketaminefaq.core;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * An enum whose constants are written in JSON as a fixed lower-case id, such as {@code "nasal_spray"}.
+ * An enum whose constants have a fixed id, the name they have in the data files and in JSON, such as
+ * {@code "nasal_spray"}. Use {@link #byId} to read an id of your own JSON.
  *
  * <p>Example: {@code TreatmentForm.NASAL_SPRAY.id()} is {@code "nasal_spray"}.
  */
 public interface JsonEnum {
 
     /** The id this constant has in the data files and the JSON protocol: by default its name in lower case. */
-    @JsonValue
     default String id() {
         return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
     }

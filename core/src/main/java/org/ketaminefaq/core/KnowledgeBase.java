@@ -32,7 +32,7 @@ import org.ketaminefaq.core.eligibility.ScreeningGuide;
 public final class KnowledgeBase {
 
     /** Where the data files lie on the classpath. */
-    public static final String RESOURCE_DIR = "ketamine-faq/";
+    static final String RESOURCE_DIR = "ketamine-faq/";
     static final String SOURCES_FILE = "sources.json";
     static final String FACTS_FILE = "facts.json";
     static final String SCREENING_FILE = "screening.json";

@@ -13,6 +13,8 @@ import java.util.OptionalDouble;
 import org.ketaminefaq.chatbot.dialogue.Reply;
 import org.ketaminefaq.chatbot.nlp.Intent;
 import org.ketaminefaq.chatbot.nlp.Recognition;
+import org.ketaminefaq.core.Citation;
+import org.ketaminefaq.core.CrisisResource;
 import org.ketaminefaq.core.eligibility.ScreeningJson;
 
 /**
@@ -108,10 +110,10 @@ public final class ProtocolCodec {
             o.put("intent", a.intent().id());
             putConfidence(o, a.confidence());
             o.put("text", a.text());
-            o.set("sources", ScreeningJson.citations(a.sources()));
+            o.set("sources", citations(a.sources()));
             o.set("quickReplies", strings(a.quickReplies()));
             if (!a.resources().isEmpty()) {
-                o.set("resources", ScreeningJson.resources(a.resources()));
+                o.set("resources", resources(a.resources()));
             }
         } else if (reply instanceof Reply.Fallback f) {
             o.put("type", "fallback");
@@ -123,7 +125,7 @@ public final class ProtocolCodec {
                 suggestions.addObject().put("intent", s.intent().id()).put("label", s.label());
             }
             if (!f.resources().isEmpty()) {
-                o.set("resources", ScreeningJson.resources(f.resources()));
+                o.set("resources", resources(f.resources()));
             }
         } else if (reply instanceof Reply.Crisis c) {
             o.put("type", "crisis");
@@ -131,12 +133,12 @@ public final class ProtocolCodec {
             // both kinds show the crisis resources first; "about" tells whose danger the words speak to
             o.put("about", c.concern() == Recognition.Concern.SELF ? "self" : "someone_else");
             o.put("text", c.text());
-            o.set("resources", ScreeningJson.resources(c.resources()));
+            o.set("resources", resources(c.resources()));
             if (!c.quickReplies().isEmpty()) {
                 o.set("quickReplies", strings(c.quickReplies()));
             }
             if (!c.sources().isEmpty()) {
-                o.set("sources", ScreeningJson.citations(c.sources()));
+                o.set("sources", citations(c.sources()));
             }
         } else if (reply instanceof Reply.Question q) {
             o.put("type", "question");
@@ -147,13 +149,14 @@ public final class ProtocolCodec {
             o.put("step", q.step());
             o.put("of", q.of());
         } else if (reply instanceof Reply.Result r) {
-            ObjectNode assessment = ScreeningJson.toJsonTree(r.assessment());
+            // the result frame carries the assessment exactly as the screening API writes it
+            JsonNode assessment = readTree(ScreeningJson.toJson(r.assessment()));
             o.put("type", "result");
             o.put("intent", SCREENING_INTENT);
             o.set("verdict", assessment.get("verdict"));
             o.put("text", r.text());
             o.set("reasons", assessment.get("reasons"));
-            o.set("resources", ScreeningJson.resources(r.resources()));
+            o.set("resources", resources(r.resources()));
             o.set("quickReplies", strings(r.quickReplies()));
         } else if (reply instanceof Reply.Error e) {
             o.put("type", "error");
@@ -175,6 +178,36 @@ public final class ProtocolCodec {
             return OptionalDouble.of(Math.round(confidence.getAsDouble() * 100) / 100.0);
         }
         return OptionalDouble.empty();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the library wrote an assessment that is not JSON", e);
+        }
+    }
+
+    /** Citations as a JSON array of {@code {"id","title","section","study"}}. */
+    static ArrayNode citations(List<Citation> citations) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Citation c : citations) {
+            ObjectNode o = array.addObject();
+            o.put("id", c.id());
+            o.put("title", c.title());
+            o.put("section", c.section());
+            c.study().ifPresent(s -> o.put("study", s));
+        }
+        return array;
+    }
+
+    /** Crisis resources as a JSON array of {@code {"name","contact","href"}}. */
+    static ArrayNode resources(List<CrisisResource> resources) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (CrisisResource r : resources) {
+            array.addObject().put("name", r.name()).put("contact", r.contact()).put("href", r.href());
+        }
+        return array;
     }
 
     private static ArrayNode strings(List<String> values) {

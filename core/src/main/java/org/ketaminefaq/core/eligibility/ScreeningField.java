@@ -1,7 +1,5 @@
 package org.ketaminefaq.core.eligibility;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.ketaminefaq.core.JsonEnum;
 
 /**
@@ -44,7 +42,6 @@ public enum ScreeningField implements JsonEnum {
     }
 
     @Override
-    @JsonValue
     public String id() {
         return id;
     }
@@ -52,11 +49,5 @@ public enum ScreeningField implements JsonEnum {
     /** What kind of answer this field takes. */
     public Kind kind() {
         return kind;
-    }
-
-    @JsonCreator
-    static ScreeningField fromId(String id) {
-        return JsonEnum.byId(ScreeningField.class, id).orElseThrow(() -> new IllegalArgumentException(
-                "unknown screening field \"" + id + "\"; expected one of " + JsonEnum.ids(ScreeningField.class)));
     }
 }

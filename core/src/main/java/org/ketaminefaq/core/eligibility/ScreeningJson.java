@@ -63,8 +63,7 @@ public final class ScreeningJson {
         return parseAnswers((ObjectNode) root);
     }
 
-    /** Reads screening answers from an already parsed JSON object; see {@link #parseAnswers(String)}. */
-    public static ScreeningAnswers parseAnswers(ObjectNode root) {
+    private static ScreeningAnswers parseAnswers(ObjectNode root) {
         ScreeningAnswers answers = ScreeningAnswers.none();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
@@ -122,7 +121,7 @@ public final class ScreeningJson {
     }
 
     /** The JSON object of an assessment: {@code {"verdict":...,"reasons":[...],"resources":[...]}}. */
-    public static ObjectNode toJsonTree(Assessment assessment) {
+    private static ObjectNode toJsonTree(Assessment assessment) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("verdict", assessment.verdict().id());
         ArrayNode reasons = root.putArray("reasons");
@@ -137,7 +136,10 @@ public final class ScreeningJson {
         return root;
     }
 
-    /** The JSON text of an assessment. */
+    /**
+     * The JSON text of an assessment:
+     * {@code {"verdict":...,"reasons":[{"field","code","text","sources":[...]}],"resources":[...]}}.
+     */
     public static String toJson(Assessment assessment) {
         return toJsonTree(assessment).toString();
     }
@@ -165,7 +167,7 @@ public final class ScreeningJson {
     }
 
     /** Citations as a JSON array of {@code {"id","title","section","study"}}. */
-    public static ArrayNode citations(java.util.List<Citation> citations) {
+    private static ArrayNode citations(java.util.List<Citation> citations) {
         ArrayNode array = MAPPER.createArrayNode();
         for (Citation c : citations) {
             ObjectNode o = array.addObject();
@@ -178,7 +180,7 @@ public final class ScreeningJson {
     }
 
     /** Crisis resources as a JSON array of {@code {"name","contact","href"}}. */
-    public static ArrayNode resources(java.util.List<CrisisResource> resources) {
+    private static ArrayNode resources(java.util.List<CrisisResource> resources) {
         ArrayNode array = MAPPER.createArrayNode();
         for (CrisisResource r : resources) {
             array.addObject().put("name", r.name()).put("contact", r.contact()).put("href", r.href());
