@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,17 @@ import java.util.Optional;
  * <pre>{@code
  * ClinicProfile clinic = ClinicProfile.load(Path.of("clinic.json"));
  * clinic.phone().ifPresent(phone -> System.out.println("Call us: " + phone));
+ * }</pre>
+ *
+ * <p>In code, build one from the default:
+ *
+ * <pre>{@code
+ * ClinicProfile clinic = ClinicProfile.builder()
+ *         .name("Harbor Light Wellness")
+ *         .phone("555-0142")
+ *         .price(new ClinicPrice(TreatmentForm.IV, 450, 550, "infusion", Optional.empty()))
+ *         .allowedOrigins("https://harborlight.example")
+ *         .build();
  * }</pre>
  *
  * <p>A profile file is JSON with these fields, all optional but {@code crisis}:
@@ -89,7 +101,21 @@ public record ClinicProfile(
 
     /** Loads and validates a profile from a stream; {@code name} is the file name error messages give. */
     public static ClinicProfile load(String name, InputStream in) {
-        return DataFiles.read(Objects.requireNonNull(name, "name must not be null"), Objects.requireNonNull(in, "in must not be null"), ClinicProfile.class);
+        Objects.requireNonNull(name, "name must not be null");
+        return DataFiles.read(name, Objects.requireNonNull(in, "in must not be null"), ClinicProfile.class);
+    }
+
+    /**
+     * A builder that starts from the {@linkplain #defaultProfile() default profile}: no clinic-specific claims, and
+     * United States crisis resources until {@link Builder#crisis} says otherwise.
+     */
+    public static Builder builder() {
+        return defaultProfile().toBuilder();
+    }
+
+    /** A builder that starts from this profile. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The clinic's own price for a form, if it has one. */
@@ -139,6 +165,110 @@ public record ClinicProfile(
                 throw new IllegalArgumentException("crisis.resources must list at least one crisis line");
             }
             resources = List.copyOf(resources);
+        }
+    }
+
+    /**
+     * Collects a profile's fields; {@link #build()} checks them as a profile file is checked. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private String name;
+        private String phone;
+        private String bookingUrl;
+        private String hours;
+        private String address;
+        private final List<ClinicPrice> prices;
+        private List<TreatmentForm> formsOffered;
+        private String insuranceNotes;
+        private List<String> allowedOrigins;
+        private Crisis crisis;
+
+        private Builder(ClinicProfile start) {
+            name = start.name.orElse(null);
+            phone = start.phone.orElse(null);
+            bookingUrl = start.bookingUrl.orElse(null);
+            hours = start.hours.orElse(null);
+            address = start.address.orElse(null);
+            prices = new ArrayList<>(start.prices);
+            formsOffered = start.formsOffered;
+            insuranceNotes = start.insuranceNotes.orElse(null);
+            allowedOrigins = start.allowedOrigins;
+            crisis = start.crisis;
+        }
+
+        /** The clinic's name. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The phone number visitors call. */
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        /** Where visitors book, an http(s) URL. */
+        public Builder bookingUrl(String bookingUrl) {
+            this.bookingUrl = bookingUrl;
+            return this;
+        }
+
+        /** Opening hours, in words. */
+        public Builder hours(String hours) {
+            this.hours = hours;
+            return this;
+        }
+
+        /** The street address. */
+        public Builder address(String address) {
+            this.address = address;
+            return this;
+        }
+
+        /** The clinic's own price for one form; replaces an earlier price for the same form. */
+        public Builder price(ClinicPrice price) {
+            Objects.requireNonNull(price, "price must not be null");
+            prices.removeIf(p -> p.form() == price.form());
+            prices.add(price);
+            return this;
+        }
+
+        /** The forms the clinic offers; none at all means the profile does not say. */
+        public Builder formsOffered(TreatmentForm... forms) {
+            this.formsOffered = List.of(Objects.requireNonNull(forms, "forms must not be null"));
+            return this;
+        }
+
+        /** What the clinic says about insurance. */
+        public Builder insuranceNotes(String insuranceNotes) {
+            this.insuranceNotes = insuranceNotes;
+            return this;
+        }
+
+        /** The web origins whose pages may open a chat, such as {@code https://clinic.example}; none allows any. */
+        public Builder allowedOrigins(String... origins) {
+            this.allowedOrigins = List.of(Objects.requireNonNull(origins, "origins must not be null"));
+            return this;
+        }
+
+        /** Where a person in crisis is sent, for the clinic's country. */
+        public Builder crisis(Crisis crisis) {
+            this.crisis = Objects.requireNonNull(crisis, "crisis must not be null");
+            return this;
+        }
+
+        /**
+         * The profile.
+         *
+         * @throws IllegalArgumentException naming the field, as for a profile file: a booking URL that is not
+         *     http(s), an origin with a path, two prices for one form
+         */
+        public ClinicProfile build() {
+            return new ClinicProfile(Optional.ofNullable(name), Optional.ofNullable(phone),
+                    Optional.ofNullable(bookingUrl), Optional.ofNullable(hours), Optional.ofNullable(address), prices,
+                    formsOffered, Optional.ofNullable(insuranceNotes), allowedOrigins, crisis);
         }
     }
 }

@@ -160,4 +160,24 @@ class ClinicProfileTest {
         assertEquals("file must not be null", assertThrows(NullPointerException.class,
                 () -> ClinicProfile.load((Path) null)).getMessage());
     }
+
+    @Test
+    void aProfileBuiltInCodeIsCheckedLikeAProfileFile() {
+        ClinicProfile clinic = ClinicProfile.builder()
+                .name("Harbor Light Wellness")
+                .phone("555-0142")
+                .price(new ClinicPrice(TreatmentForm.IV, 450, 550, "infusion", Optional.empty()))
+                .price(new ClinicPrice(TreatmentForm.IV, 475, 475, "infusion", Optional.empty()))
+                .formsOffered(TreatmentForm.IV, TreatmentForm.NASAL_SPRAY)
+                .allowedOrigins("https://harborlight.example")
+                .build();
+
+        assertEquals(Optional.of("Harbor Light Wellness"), clinic.name());
+        assertEquals(475, clinic.price(TreatmentForm.IV).orElseThrow().min(), "the later price for a form wins");
+        assertEquals(List.of(TreatmentForm.IV, TreatmentForm.NASAL_SPRAY), clinic.formsOffered());
+        assertEquals(ClinicProfile.defaultProfile().crisis(), clinic.crisis(), "US crisis lines until told otherwise");
+        assertEquals(clinic, clinic.toBuilder().build());
+        assertEquals("bookingUrl \"ftp://x.example\" must be an http(s) URL", assertThrows(IllegalArgumentException.class,
+                () -> ClinicProfile.builder().bookingUrl("ftp://x.example").build()).getMessage());
+    }
 }

@@ -395,10 +395,7 @@ class WidgetBrowserIT {
 
     @Test
     void aChatThatRefusesThePageSaysItIsUnavailableWithTheClinicsCrisisLines() throws IOException {
-        ClinicProfile d = ClinicProfile.defaultProfile();
-        ClinicProfile elsewhere = new ClinicProfile(d.name(), d.phone(), d.bookingUrl(), d.hours(), d.address(),
-                d.prices(), d.formsOffered(), d.insuranceNotes(), List.of("https://another-clinic.example"),
-                d.crisis());
+        ClinicProfile elsewhere = ClinicProfile.builder().allowedOrigins("https://another-clinic.example").build();
         try (ChatServer refusing = ChatServer.start(ServerConfig.builder().port(0).profile(elsewhere).build());
              ClinicSite clinic = ClinicSite.http(clinicPage(refusing, ""), null, StandardCharsets.UTF_8)) {
             driver.get(clinic.url());
