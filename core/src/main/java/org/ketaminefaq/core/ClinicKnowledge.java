@@ -47,7 +47,7 @@ public final class ClinicKnowledge {
     public PriceInfo price(TreatmentForm form) {
         Objects.requireNonNull(form, "form must not be null");
         return profile.price(form)
-                .<PriceInfo>map(p -> new PriceInfo.ClinicPriceInfo(form, p, clinicName()))
+                .<PriceInfo>map(p -> new PriceInfo.ClinicPriceInfo(form, p, clinicName(), profile.currency()))
                 .orElseGet(() -> new PriceInfo.GeneralRanges(form, kb.facts(Topic.COST, form).stream()
                         .filter(ClinicKnowledge::isPrice).toList()));
     }

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ import java.util.Optional;
  * ClinicProfile clinic = ClinicProfile.builder()
  *         .name("Harbor Light Wellness")
  *         .phone("555-0142")
- *         .price(new ClinicPrice(TreatmentForm.IV, 450, 550, "infusion", Optional.empty()))
+ *         .price(ClinicPrice.of(TreatmentForm.IV, 450, 550, "infusion"))
  *         .allowedOrigins("https://harborlight.example")
  *         .build();
  * }</pre>
@@ -71,6 +73,7 @@ public record ClinicProfile(
         formsOffered = formsOffered == null ? List.of() : List.copyOf(formsOffered);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         Objects.requireNonNull(crisis, "crisis");
+        currencyOf(crisis.country());
         bookingUrl.ifPresent(url -> requireHttpUrl("bookingUrl", url));
         for (String origin : allowedOrigins) {
             requireOrigin(origin);
@@ -116,6 +119,25 @@ public record ClinicProfile(
     /** A builder that starts from this profile. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /** The currency of the clinic's prices: the currency of its country ({@code crisis.country}), such as USD. */
+    public Currency currency() {
+        return currencyOf(crisis.country());
+    }
+
+    private static Currency currencyOf(String country) {
+        Currency currency = null;
+        try {
+            currency = Currency.getInstance(new Locale("", country));
+        } catch (IllegalArgumentException notACountry) {
+            // said below, with what was expected
+        }
+        if (currency == null) {
+            throw new IllegalArgumentException("crisis.country \"" + country + "\" is not a country with a currency; "
+                    + "expected an ISO 3166 code such as US, CA or GB");
+        }
+        return currency;
     }
 
     /** The clinic's own price for a form, if it has one. */

@@ -125,7 +125,9 @@ final class DataFiles {
         if (e instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause();
             if (cause instanceof NullPointerException) {
-                return "missing required field \"" + cause.getMessage() + "\"";
+                // the records say "min must not be null", or just "min"
+                return "missing required field \"" + String.valueOf(cause.getMessage()).replace(" must not be null", "")
+                        + "\"";
             }
             return cause == null ? v.getOriginalMessage() : cause.getMessage();
         }

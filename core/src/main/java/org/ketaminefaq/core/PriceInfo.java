@@ -1,5 +1,6 @@
 package org.ketaminefaq.core;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,17 +29,21 @@ public sealed interface PriceInfo {
      * @param form the form
      * @param price the clinic's price
      * @param clinicName the clinic's name, or "this clinic" when the profile has none
+     * @param currency the currency of the price
      */
-    record ClinicPriceInfo(TreatmentForm form, ClinicPrice price, String clinicName) implements PriceInfo {
+    record ClinicPriceInfo(TreatmentForm form, ClinicPrice price, String clinicName, Currency currency)
+            implements PriceInfo {
         public ClinicPriceInfo {
             Objects.requireNonNull(form, "form");
             Objects.requireNonNull(price, "price");
             Objects.requireNonNull(clinicName, "clinicName");
+            Objects.requireNonNull(currency, "currency");
         }
     }
 
     /**
-     * The general ranges the sources give, each with its own source; several when sources disagree.
+     * The general ranges the sources give, each with its own source; several when sources disagree. The sources
+     * give prices in US dollars ({@link Unit#USD}); only amounts of money are here.
      *
      * @param form the form
      * @param facts the cost facts for the form, possibly empty when no source gives one

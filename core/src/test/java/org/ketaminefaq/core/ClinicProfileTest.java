@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +57,8 @@ class ClinicProfileTest {
         ClinicKnowledge clinic = ClinicKnowledge.of(KB, ClinicProfile.load(dir.resolve("clinic.json")));
 
         PriceInfo.ClinicPriceInfo iv = assertInstanceOf(PriceInfo.ClinicPriceInfo.class, clinic.price(TreatmentForm.IV));
-        assertEquals(475, iv.price().min());
+        assertEquals(new BigDecimal("475"), iv.price().min());
+        assertEquals(java.util.Currency.getInstance("USD"), iv.currency(), "the currency of the profile's country");
         assertEquals("Harbor Light Wellness", iv.clinicName());
         assertEquals(Optional.of("six-infusion package $2,600"), iv.price().note());
     }
@@ -127,7 +129,7 @@ class ClinicProfileTest {
     @CsvSource(delimiter = '|', value = {
         "\"name\": 5 | $.name | 5 is not allowed; expected text",
         "\"name\": true | $.name | true is not allowed; expected text",
-        "\"prices\": [{\"form\": \"iv\", \"min\": null, \"max\": 500, \"per\": \"infusion\"}] | $.prices[0].min | null is not allowed; expected a number",
+        "\"prices\": [{\"form\": \"iv\", \"min\": null, \"max\": 500, \"per\": \"infusion\"}] | $.prices[0] | missing required field \"min\"",
         "\"prices\": [{\"form\": \"iv\", \"min\": \"cheap\", \"max\": 500, \"per\": \"infusion\"}] | $.prices[0].min | \"cheap\" is not allowed; expected a number",
         "\"formsOffered\": \"iv\" | $.formsOffered | \"iv\" is not allowed; expected an array",
     })
@@ -166,18 +168,35 @@ class ClinicProfileTest {
         ClinicProfile clinic = ClinicProfile.builder()
                 .name("Harbor Light Wellness")
                 .phone("555-0142")
-                .price(new ClinicPrice(TreatmentForm.IV, 450, 550, "infusion", Optional.empty()))
-                .price(new ClinicPrice(TreatmentForm.IV, 475, 475, "infusion", Optional.empty()))
+                .price(ClinicPrice.of(TreatmentForm.IV, 450, 550, "infusion"))
+                .price(ClinicPrice.of(TreatmentForm.IV, 475, 475, "infusion"))
                 .formsOffered(TreatmentForm.IV, TreatmentForm.NASAL_SPRAY)
                 .allowedOrigins("https://harborlight.example")
                 .build();
 
         assertEquals(Optional.of("Harbor Light Wellness"), clinic.name());
-        assertEquals(475, clinic.price(TreatmentForm.IV).orElseThrow().min(), "the later price for a form wins");
+        assertEquals(new BigDecimal("475"), clinic.price(TreatmentForm.IV).orElseThrow().min(),
+                "the later price for a form wins");
         assertEquals(List.of(TreatmentForm.IV, TreatmentForm.NASAL_SPRAY), clinic.formsOffered());
         assertEquals(ClinicProfile.defaultProfile().crisis(), clinic.crisis(), "US crisis lines until told otherwise");
         assertEquals(clinic, clinic.toBuilder().build());
         assertEquals("bookingUrl \"ftp://x.example\" must be an http(s) URL", assertThrows(IllegalArgumentException.class,
                 () -> ClinicProfile.builder().bookingUrl("ftp://x.example").build()).getMessage());
+    }
+
+    @Test
+    void pricesKeepTheirCentsAndTakeTheCurrencyOfTheClinicsCountry() {
+        ClinicProfile.Crisis canada = new ClinicProfile.Crisis("CA", "911",
+                List.of(new CrisisResource("9-8-8 Suicide Crisis Helpline", "Call or text 988", "tel:988")));
+        ClinicProfile clinic = ClinicProfile.builder().crisis(canada)
+                .price(new ClinicPrice(TreatmentForm.IV, new BigDecimal("450.50"), new BigDecimal("600"), "infusion",
+                        Optional.empty()))
+                .build();
+
+        assertEquals("450.50", clinic.price(TreatmentForm.IV).orElseThrow().min().toPlainString());
+        assertEquals("CAD", clinic.currency().getCurrencyCode());
+        assertEquals("crisis.country \"XX\" is not a country with a currency; expected an ISO 3166 code such as US, "
+                + "CA or GB", assertThrows(IllegalArgumentException.class, () -> ClinicProfile.builder()
+                .crisis(new ClinicProfile.Crisis("XX", "112", canada.resources())).build()).getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.ketaminefaq.chatbot.dialogue;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,15 +55,15 @@ final class ClinicDetail {
             case "address" -> p.address().orElseThrow();
             case "insuranceNotes" -> p.insuranceNotes().orElseThrow();
             case "emergency" -> clinic.emergencyNumber();
-            case "prices" -> describe(p.prices());
-            case "price" -> describe(List.of(form.flatMap(p::price).orElseThrow()));
+            case "prices" -> describe(p.prices(), p.currency());
+            case "price" -> describe(List.of(form.flatMap(p::price).orElseThrow()), p.currency());
             default -> throw new IllegalArgumentException("unknown placeholder {" + placeholder + "}");
         };
     }
 
-    private static String describe(List<ClinicPrice> prices) {
+    private static String describe(List<ClinicPrice> prices, Currency currency) {
         return prices.stream().map(price -> {
-            String text = "an " + price.form().label() + " costs " + QuantityFormat.format(price.amount());
+            String text = "an " + price.form().label() + " costs " + QuantityFormat.money(price, currency);
             return price.note().map(note -> text + " (" + note + ")").orElse(text);
         }).collect(Collectors.joining(", and "));
     }

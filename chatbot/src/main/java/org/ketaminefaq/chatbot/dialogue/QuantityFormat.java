@@ -1,8 +1,11 @@
 package org.ketaminefaq.chatbot.dialogue;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.ketaminefaq.core.ClinicPrice;
 import org.ketaminefaq.core.Quantity;
 import org.ketaminefaq.core.Unit;
 
@@ -28,6 +31,25 @@ final class QuantityFormat {
             range = "up to " + amount(max.getAsDouble(), q.unit());
         }
         return q.per().map(per -> range + " per " + per.replace('_', ' ')).orElse(range);
+    }
+
+    /**
+     * A clinic's price: "$450 to $550 per infusion", "$475.50 per infusion"; in another currency its code, as in
+     * "CAD 450 to CAD 550 per infusion", since "$" alone would not say which dollar.
+     */
+    static String money(ClinicPrice price, Currency currency) {
+        String range = price.min().compareTo(price.max()) == 0 ? money(price.min(), currency)
+                : money(price.min(), currency) + " to " + money(price.max(), currency);
+        return range + " per " + price.per().replace('_', ' ');
+    }
+
+    private static String money(BigDecimal amount, Currency currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        // cents only when there are some
+        format.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        format.setMaximumFractionDigits(2);
+        String number = format.format(amount);
+        return currency.getCurrencyCode().equals("USD") ? "$" + number : currency.getCurrencyCode() + " " + number;
     }
 
     /** The lower end of a range: "$400" but "40" for minutes, so that "40 to 60 minutes" reads naturally. */
