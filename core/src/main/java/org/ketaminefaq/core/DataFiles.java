@@ -91,7 +91,9 @@ final class DataFiles {
     private static DataFileException notJson(String name, JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return new DataFileException(name, "$", "not valid JSON: " + e.getOriginalMessage() + where, e);
+        // Jackson's own note on where the input came from ("[Source: REDACTED ...]") says nothing to a reader
+        String problem = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*][^)]*\\)", "");
+        return new DataFileException(name, "$", "not valid JSON: " + problem + where, e);
     }
 
     private static String jsonPath(JsonMappingException e) {

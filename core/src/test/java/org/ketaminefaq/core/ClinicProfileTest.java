@@ -199,4 +199,12 @@ class ClinicProfileTest {
                 + "CA or GB", assertThrows(IllegalArgumentException.class, () -> ClinicProfile.builder()
                 .crisis(new ClinicProfile.Crisis("XX", "112", canada.resources())).build()).getMessage());
     }
+
+    @Test
+    void aProfileThatIsNotJsonSaysWhereWithoutJacksonsSourceNote() {
+        DataFileException e = assertThrows(DataFileException.class, () -> ClinicProfile.load("clinic.json",
+                new java.io.ByteArrayInputStream("{".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("clinic.json at $: not valid JSON: Unexpected end-of-input: expected close marker for Object "
+                + "(line 1, column 2)", e.getMessage());
+    }
 }

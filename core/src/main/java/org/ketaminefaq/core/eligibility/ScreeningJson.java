@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ketaminefaq.core.Citation;
 import org.ketaminefaq.core.CrisisResource;
 import org.ketaminefaq.core.JsonEnum;
@@ -30,6 +32,8 @@ public final class ScreeningJson {
     public static final int MAX_AGE = ScreeningAnswers.MAX_AGE;
     /** The largest number of antidepressant trials the screening accepts: {@link ScreeningAnswers#MAX_TRIALS}. */
     public static final int MAX_TRIALS = ScreeningAnswers.MAX_TRIALS;
+
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']*)'");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -55,12 +59,21 @@ public final class ScreeningJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidScreeningInputException(null, "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidScreeningInputException(null, "not valid JSON: " + inPlainWords(e));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidScreeningInputException(null, "expected a JSON object with the screening answers");
         }
         return parseAnswers((ObjectNode) root);
+    }
+
+    /** Jackson's message without its settings' names and its note on where the input came from. */
+    private static String inPlainWords(JsonProcessingException e) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(e.getOriginalMessage());
+        if (duplicate.find()) {
+            return "the field \"" + duplicate.group(1) + "\" appears twice";
+        }
+        return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*][^)]*\\)", "");
     }
 
     private static ScreeningAnswers parseAnswers(ObjectNode root) {

@@ -69,4 +69,12 @@ class ScreeningAnswersTest {
         assertEquals("heartCondition: \"no\" is not allowed; expected true or false",
                 refused(() -> ScreeningJson.parseAnswers("{\"heartCondition\":\"no\"}")));
     }
+
+    @Test
+    void brokenJsonIsDescribedWithoutJacksonsSettingsOrSourceNotes() {
+        assertEquals("not valid JSON: Unexpected end-of-input: expected close marker for Object",
+                refused(() -> ScreeningJson.parseAnswers("{")));
+        assertEquals("not valid JSON: the field \"age\" appears twice",
+                refused(() -> ScreeningJson.parseAnswers("{\"age\": 34, \"age\": 35}")));
+    }
 }
