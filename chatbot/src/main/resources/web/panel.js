@@ -8,6 +8,8 @@
 (() => {
   'use strict';
   const KEY_LOG = 'ketamine-faq-transcript'; // sessionStorage of this frame: array of message objects
+  const KEY_RESUME = 'ketamine-faq-resume';  // sessionStorage of this frame: the latest resume token (encrypted)
+  const TOKEN = /^[A-Za-z0-9_-]{16,4096}$/;
   const MAX_LEN = 1000;                      // protocol limit for a message, after trimming
   const MAX_KEEP = 100;                      // messages kept in the transcript
   const SEND_TIMEOUT = 30000;                // offline this long => "Not sent — tap to retry"
@@ -167,6 +169,8 @@
   let ws = null, conn = null;  // current socket and its per-connection state
   let ready = false, everConnected = false, attempt = 0, retryTimer = 0;
   let isOpen = false, typingShown = false, lastWelcome = null, unread = 0;
+  let resumeToken = loadResume(); // the latest token the server gave
+  let previousResume = null;      // the token from before the current connection's welcome
   let ui = null;               // built in init()
 
   function loadTranscript() {
@@ -182,6 +186,19 @@
         about: m.about === 'someone_else' ? 'someone_else' : undefined,
       }));
     } catch { return []; }
+  }
+  function loadResume() {
+    try {
+      const t = sessionStorage.getItem(KEY_RESUME);
+      return t && TOKEN.test(t) ? t : null;
+    } catch { return null; }
+  }
+  function saveResume(token) {
+    resumeToken = token;
+    try {
+      if (token) sessionStorage.setItem(KEY_RESUME, token);
+      else sessionStorage.removeItem(KEY_RESUME);
+    } catch { /* storage disabled: kept in memory for this page */ }
   }
   function saveTranscript() {
     try {
@@ -415,6 +432,7 @@
 
   function clearConversation() {
     transcript = [];
+    saveResume(null); // the reset's welcome brings the new conversation's token
     ui.log.textContent = '';
     saveTranscript();
     for (const item of outbox.splice(0)) clearTimeout(item.timer);
@@ -490,6 +508,9 @@
     let d;
     try { d = JSON.parse(raw); } catch { return; }
     if (!d || typeof d !== 'object') return;
+    // every reply carries the conversation's state, encrypted by the server: keep the latest
+    if (d.type === 'welcome' && !c.welcomed) previousResume = resumeToken;
+    if (typeof d.resume === 'string' && TOKEN.test(d.resume)) saveResume(d.resume);
 
     if (d.type === 'welcome' && !c.welcomed) { // greeting of a new connection
       c.welcomed = true;
@@ -512,12 +533,19 @@
   }
 
   function onWelcome(d, isResetReply) {
+    const resumeBefore = previousResume;
     lastWelcome = d;
     setDisclaimer(d.disclaimer);
     // a first greeting is shown even when the visitor already typed before it arrived
     if (isResetReply || !transcript.some((m) => m.kind !== 'user')) { add(fromServer(d)); return; }
-    // Reconnected with a conversation on screen: don't repeat the greeting. A screening
-    // in progress was forgotten by the server, so say so instead of leaving stale buttons.
+    // Reconnected with a conversation on screen: don't repeat the greeting, and go on where it was. The token is
+    // the one from before this welcome: the welcome's own belongs to the new, empty conversation.
+    if (resumeBefore && ws) {
+      const frame = { type: 'resume', token: resumeBefore };
+      pending.push({ frame });
+      try { ws.send(JSON.stringify(frame)); return; } catch { pending.pop(); }
+    }
+    // No token to go on from: a screening in progress was forgotten, so say so instead of leaving stale buttons.
     const last = transcript[transcript.length - 1];
     if (last.kind === 'question') {
       add({ kind: 'notice', text: 'The connection was interrupted, so the screening questions were reset. You can start them again at any time.' });

@@ -100,8 +100,11 @@ public final class ChatSession {
     /** The topic last answered, so that "what about the nasal spray?" and "how long do they last?" follow it. */
     private Optional<Intent> lastTopic = Optional.empty();
     private Optional<Screening> screening = Optional.empty();
-    /** The result held back after the visitor reported thoughts of suicide: shown only if they ask for it next. */
-    private Optional<Assessment> resultOnRequest = Optional.empty();
+    /**
+     * The answers whose result is held back after the visitor reported thoughts of suicide: shown only if they ask for
+     * it next.
+     */
+    private Optional<ScreeningAnswers> resultOnRequest = Optional.empty();
 
     /** A screening in progress: the answers so far and the question waiting for an answer. */
     private static final class Screening {
@@ -122,6 +125,30 @@ public final class ChatSession {
     public Reply.Welcome start() {
         Messages.Welcome w = engine.messages().welcome();
         return new Reply.Welcome(withEmergency(w.text()), w.quickReplies(), withEmergency(w.disclaimer()));
+    }
+
+    /**
+     * What the conversation remembers between messages, for a client to hold (encrypted) and present again on a new
+     * connection: see {@link #resume}.
+     */
+    public ConversationState state() {
+        return new ConversationState(form, lastTopic, screening.map(Screening::field),
+                screening.map(s -> s.answers).or(() -> resultOnRequest).orElse(ScreeningAnswers.none()),
+                screening.map(s -> Set.copyOf(s.diagnosesPicked)).orElse(Set.of()), resultOnRequest.isPresent());
+    }
+
+    /** Goes on from a state that {@link #state()} gave: the next message is taken as if nothing had happened. */
+    public void resume(ConversationState state) {
+        form = state.form();
+        lastTopic = state.lastTopic();
+        screening = state.pendingQuestion().map(field -> {
+            Screening s = new Screening();
+            s.answers = state.answers();
+            s.pending = ORDER.indexOf(field);
+            s.diagnosesPicked.addAll(state.diagnosesPicked());
+            return s;
+        });
+        resultOnRequest = state.resultOnRequest() ? Optional.of(state.answers()) : Optional.empty();
     }
 
     /** Forgets the conversation and starts again. */
@@ -152,7 +179,7 @@ public final class ChatSession {
             return crisis(c, normalized);
         }
         if (resultOnRequest.isPresent()) {
-            Assessment held = resultOnRequest.get();
+            Assessment held = engine.rules().assess(resultOnRequest.get());
             resultOnRequest = Optional.empty();
             Optional<Reply> chosen = resultOrStop(held, normalized);
             if (chosen.isPresent()) {
@@ -511,7 +538,7 @@ public final class ChatSession {
      */
     private Reply.Crisis supportFirst(Screening s) {
         screening = Optional.empty();
-        resultOnRequest = Optional.of(engine.rules().assess(s.answers));
+        resultOnRequest = Optional.of(s.answers);
         Messages.ScreeningSupport m = engine.messages().screeningSupport();
         return new Reply.Crisis(Recognition.Concern.SELF, withEmergency(m.reported()) + "\n\n" + m.choice(),
                 crisisResources(), List.of(m.showResultLabel(), m.stopLabel()), List.of());

@@ -108,6 +108,10 @@ public sealed interface Reply {
         }
     }
 
+    /** A conversation picked up where a resume token left it. */
+    record Resumed() implements Reply {
+    }
+
     /** Something the visitor sent could not be used; the conversation goes on. */
     record Error(ErrorCode code, String text) implements Reply {
         public Error {
@@ -118,7 +122,9 @@ public sealed interface Reply {
 
     /** The error codes of the protocol. */
     enum ErrorCode {
-        BAD_JSON, UNKNOWN_TYPE, EMPTY_TEXT, TOO_LONG, RATE_LIMITED;
+        BAD_JSON, UNKNOWN_TYPE, EMPTY_TEXT, TOO_LONG, RATE_LIMITED,
+        /** A resume token that is forged, expired, for another clinic or unreadable: the chat starts afresh. */
+        BAD_RESUME;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -8,12 +8,15 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ketaminefaq.chatbot.dialogue.ChatSession;
+import org.ketaminefaq.chatbot.dialogue.ConversationState;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
 import org.ketaminefaq.chatbot.dialogue.Reply;
 
@@ -29,6 +32,9 @@ import org.ketaminefaq.chatbot.dialogue.Reply;
  */
 public final class ChatEndpoint extends Endpoint {
 
+    /** The clinic a resume token is bound to: the server serves one. */
+    static final String CLINIC_ID = "default";
+
     /** The user property that holds a session's conversation. */
     static final String CONVERSATION = ChatEndpoint.class.getName() + ".conversation";
 
@@ -38,8 +44,11 @@ public final class ChatEndpoint extends Endpoint {
     private final ServerConfig config;
     private final OpenSessions sessions;
     private final Executor dialogue;
+    private final ResumeTokens resumeTokens;
 
-    ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions, Executor dialogue) {
+    ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions, Executor dialogue,
+                 ResumeTokens resumeTokens) {
+        this.resumeTokens = Objects.requireNonNull(resumeTokens, "resumeTokens");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.config = Objects.requireNonNull(config, "config");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -103,6 +112,14 @@ public final class ChatEndpoint extends Endpoint {
             return chat.message(message.text());
         } else if (frame instanceof ClientFrame.Reset) {
             return chat.reset();
+        } else if (frame instanceof ClientFrame.Resume resume) {
+            Optional<ConversationState> state = resumeTokens.read(CLINIC_ID, resume.token(), Instant.now());
+            if (state.isEmpty()) {
+                chat.reset();
+                return engine.error(Reply.ErrorCode.BAD_RESUME);
+            }
+            chat.resume(state.get());
+            return new Reply.Resumed();
         } else if (frame instanceof ClientFrame.Invalid invalid) {
             return engine.error(invalid.code());
         }
@@ -119,7 +136,9 @@ public final class ChatEndpoint extends Endpoint {
             close(session, CloseCodes.UNEXPECTED_CONDITION, "Sorry, something went wrong on our side.");
             return;
         }
-        send(session, ProtocolCodec.encode(reply));
+        // every reply carries the conversation's state, encrypted, so that a new connection can go on from it
+        send(session, ProtocolCodec.encode(reply,
+                resumeTokens.issue(CLINIC_ID, conversation.chat().state(), Instant.now())));
         if (LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Replied {0} in {1} ms", new Object[] {describe(reply),
                     (System.nanoTime() - start) / 1_000_000});

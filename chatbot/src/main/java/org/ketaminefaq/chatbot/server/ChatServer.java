@@ -91,6 +91,10 @@ public final class ChatServer implements AutoCloseable {
         long begin = System.nanoTime();
         ClinicKnowledge clinic = ClinicKnowledge.of(KnowledgeBase.load(), config.profile());
         DialogueEngine engine = DialogueEngine.create(clinic, IntentRecognizer.shipped(), config.maxMessageLength());
+        // the key file is read before anything starts, so that a bad one stops the server with its reason
+        ResumeTokens resumeTokens = config.resumeKeyFile().isPresent()
+                ? ResumeTokens.fromKeyFile(config.resumeKeyFile().get(), config.resumeLifetime())
+                : ResumeTokens.withRandomKey(config.resumeLifetime());
         ExecutorService dialogue = dialoguePool();
 
         ChatContainer container = new ChatContainer(config.maxFrameBytes(), config.idleTimeout());
@@ -139,7 +143,7 @@ public final class ChatServer implements AutoCloseable {
         OpenSessions sessions = new OpenSessions(config.maxSessions());
         ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatEndpoint.class, CHAT_PATH)
                 .configurator(new ChatConfigurator(origins,
-                        () -> new ChatEndpoint(engine, config, sessions, dialogue)))
+                        () -> new ChatEndpoint(engine, config, sessions, dialogue, resumeTokens)))
                 .build();
         try {
             container.register(chat);

@@ -19,6 +19,18 @@ public sealed interface ClientFrame {
         }
     }
 
+    /** {@code {"type":"resume","token":"..."}}: go on from the state a reply's {@code resume} token holds. */
+    record Resume(String token) implements ClientFrame {
+        public Resume {
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "Resume[" + token.length() + " chars]";
+        }
+    }
+
     /** {@code {"type":"reset"}}: forget the conversation and start again. */
     record Reset() implements ClientFrame {
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -48,6 +49,14 @@ public final class Main implements Callable<Integer> {
             + "under when it sits behind a reverse proxy, such as https://chat.clinic.example, so that chats from its "
             + "own chat panel and demo page are not refused.")
     String publicOrigin;
+
+    /** The environment variable that names the resume key file when the option does not. */
+    static final String RESUME_KEY_FILE_ENV = "KETAMINE_FAQ_RESUME_KEY_FILE";
+
+    @Option(names = "--resume-key-file", paramLabel = "FILE", description = "A file of at least 32 random bytes "
+            + "that every server of a clinic group shares, so that a conversation goes on on another server (or after a "
+            + "restart). Default: the file named by $" + RESUME_KEY_FILE_ENV + ", else a random key of this process.")
+    Path resumeKeyFile;
 
     @Option(names = "--max-message-length", paramLabel = "CHARS",
             description = "Longest chat message, in characters (default: ${DEFAULT-VALUE}).")
@@ -114,6 +123,20 @@ public final class Main implements Callable<Integer> {
             ServerConfig.Builder builder = ServerConfig.builder();
             if (publicOrigin != null) {
                 builder.publicOrigin(publicOrigin);
+            }
+            Optional<Path> keyFile = Optional.ofNullable(resumeKeyFile)
+                    .or(() -> Optional.ofNullable(System.getenv(RESUME_KEY_FILE_ENV)).filter(s -> !s.isBlank())
+                            .map(Path::of));
+            if (keyFile.isPresent()) {
+                try {
+                    // read once here, so that a missing or short file stops the server with its reason
+                    ResumeTokens.fromKeyFile(keyFile.get(), ServerConfig.DEFAULT_RESUME_LIFETIME);
+                } catch (IOException e) {
+                    err.println("Cannot read the resume key file " + keyFile.get() + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                    return 2;
+                }
+                builder.resumeKeyFile(keyFile.get());
             }
             config = builder
                     .host(host)

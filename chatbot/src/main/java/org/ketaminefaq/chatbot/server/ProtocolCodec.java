@@ -83,9 +83,25 @@ public final class ProtocolCodec {
             }
             case "reset":
                 return new ClientFrame.Reset();
+            case "resume": {
+                JsonNode token = root.get("token");
+                if (token == null || !token.isTextual()) {
+                    return new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON);
+                }
+                return new ClientFrame.Resume(token.textValue());
+            }
             default:
                 return new ClientFrame.Invalid(Reply.ErrorCode.UNKNOWN_TYPE);
         }
+    }
+
+    /**
+     * Writes a reply with the conversation's resume token as its last field, {@code "resume"}. The token is base64url,
+     * which needs no escaping in JSON.
+     */
+    public static String encode(Reply reply, String resumeToken) {
+        String json = encode(reply);
+        return json.substring(0, json.length() - 1) + ",\"resume\":\"" + resumeToken + "\"}";
     }
 
     /** Writes a reply as one JSON object of the protocol. */
@@ -100,7 +116,9 @@ public final class ProtocolCodec {
     public static ObjectNode toJsonTree(Reply reply) {
         ObjectNode o = MAPPER.createObjectNode();
         // Java 17 has no pattern matching in switch yet; the final throw keeps a new Reply case from passing silently.
-        if (reply instanceof Reply.Welcome w) {
+        if (reply instanceof Reply.Resumed) {
+            o.put("type", "resumed");
+        } else if (reply instanceof Reply.Welcome w) {
             o.put("type", "welcome");
             o.put("text", w.text());
             o.set("quickReplies", strings(w.quickReplies()));

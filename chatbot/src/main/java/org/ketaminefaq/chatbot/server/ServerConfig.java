@@ -2,6 +2,7 @@ package org.ketaminefaq.chatbot.server;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,10 @@ import org.ketaminefaq.core.ClinicProfile;
  * @param publicOrigin the origin browsers reach the server under when it sits behind a reverse proxy, such as
  *     {@code https://chat.clinic.example}: its own pages (the chat panel and the demo page) are served from there,
  *     so their chats are taken as the server's own. Empty when browsers reach the server directly
+ * @param resumeKeyFile the file the key of resume tokens is derived from, shared by every server of a clinic group so
+ *     that a conversation goes on on another server; empty for a random key of this process (conversations survive a
+ *     reload, not a restart)
+ * @param resumeLifetime how long a resume token is good for
  */
 public record ServerConfig(
         String host,
@@ -52,7 +57,9 @@ public record ServerConfig(
         int maxUnreadReplyBytes,
         Duration maxUnreadStall,
         int maxWaitingMessages,
-        Optional<String> publicOrigin) {
+        Optional<String> publicOrigin,
+        Optional<Path> resumeKeyFile,
+        Duration resumeLifetime) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8025;
@@ -67,6 +74,7 @@ public record ServerConfig(
     public static final int DEFAULT_MAX_UNREAD_REPLY_BYTES = 64 * 1024;
     public static final Duration DEFAULT_MAX_UNREAD_STALL = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_WAITING_MESSAGES = 100;
+    public static final Duration DEFAULT_RESUME_LIFETIME = Duration.ofMinutes(30);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -92,6 +100,8 @@ public record ServerConfig(
         requireAtLeast("maxWaitingMessages", maxWaitingMessages, 1);
         Objects.requireNonNull(publicOrigin, "publicOrigin");
         publicOrigin = publicOrigin.map(ServerConfig::requireOrigin);
+        Objects.requireNonNull(resumeKeyFile, "resumeKeyFile");
+        requirePositive("resumeLifetime", resumeLifetime);
     }
 
     /** {@code scheme://host[:port]} as the server's public origin, or an exception that says what was expected. */
@@ -137,6 +147,8 @@ public record ServerConfig(
         b.maxUnreadStall = maxUnreadStall;
         b.maxWaitingMessages = maxWaitingMessages;
         b.publicOrigin = publicOrigin;
+        b.resumeKeyFile = resumeKeyFile;
+        b.resumeLifetime = resumeLifetime;
         return b;
     }
 
@@ -170,6 +182,8 @@ public record ServerConfig(
         private Duration maxUnreadStall = DEFAULT_MAX_UNREAD_STALL;
         private int maxWaitingMessages = DEFAULT_MAX_WAITING_MESSAGES;
         private Optional<String> publicOrigin = Optional.empty();
+        private Optional<Path> resumeKeyFile = Optional.empty();
+        private Duration resumeLifetime = DEFAULT_RESUME_LIFETIME;
 
         private Builder() {
         }
@@ -239,6 +253,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder resumeKeyFile(Path resumeKeyFile) {
+            this.resumeKeyFile = Optional.of(Objects.requireNonNull(resumeKeyFile, "resumeKeyFile"));
+            return this;
+        }
+
+        public Builder resumeLifetime(Duration resumeLifetime) {
+            this.resumeLifetime = resumeLifetime;
+            return this;
+        }
+
         public Builder publicOrigin(String publicOrigin) {
             this.publicOrigin = Optional.of(Objects.requireNonNull(publicOrigin, "publicOrigin"));
             return this;
@@ -259,7 +283,7 @@ public record ServerConfig(
             ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
             return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
                     maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall,
-                    maxWaitingMessages, publicOrigin);
+                    maxWaitingMessages, publicOrigin, resumeKeyFile, resumeLifetime);
         }
     }
 }

@@ -10,15 +10,18 @@
  * WebSocket {@code /chat}; text frames, one UTF-8 JSON object per frame.
  * <ul>
  *   <li>On open the server sends {@code {"type":"welcome","text","quickReplies","disclaimer"}}.</li>
- *   <li>The client sends {@code {"type":"message","text":"..."}} or {@code {"type":"reset"}} (answered with a new
- *       welcome). Every client frame gets exactly one reply, in order.</li>
+ *   <li>The client sends {@code {"type":"message","text":"..."}}, {@code {"type":"reset"}} (answered with a new
+ *       welcome) or {@code {"type":"resume","token":"..."}} (answered with {@code resumed}, or the error
+ *       {@code bad_resume}). Every client frame gets exactly one reply, in order, and every frame the server sends ends
+ *       with {@code resume}, the conversation's state as an encrypted token ({@link ResumeTokens}).</li>
  *   <li>Replies: {@code answer} (intent, confidence when classified, text, sources, quickReplies, resources when any),
  *       {@code fallback} (intent {@code out_of_scope}, confidence, text, suggestions, resources when any),
  *       {@code crisis} (intent, about {@code self} or {@code someone_else}, text,
  *       resources, quickReplies and sources when any), {@code question} (intent {@code eligibility}, field, text,
  *       quickReplies, step, of), {@code result} (intent {@code eligibility}, verdict, text, reasons, resources,
  *       quickReplies) and {@code error} (code, text) with the codes {@code bad_json}, {@code unknown_type},
- *       {@code empty_text}, {@code too_long} and {@code rate_limited}; the chat stays open after each.</li>
+ *       {@code empty_text}, {@code too_long}, {@code rate_limited} and {@code bad_resume}; the chat stays open after
+ *       each.</li>
  *   <li>Close codes from the server: 1000 for an idle chat, 1001 when it stops, 1002 for a frame that breaks
  *       RFC 6455 (Tyrus), 1003 for a binary frame, 1007 for text that is not UTF-8 (Tyrus), 1009 for a frame over
  *       the size limit, 1011 if the dialogue fails, 1013 when the most chats are already open. A client that does

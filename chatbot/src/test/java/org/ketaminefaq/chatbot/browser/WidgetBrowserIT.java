@@ -446,6 +446,25 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void aReloadInTheMiddleOfAScreeningGoesOnWithTheNextQuestion() {
+        widget.open();
+        widget.tap("Am I a candidate?");
+        widget.waitForMessages("question", 1);
+        widget.tap("25 to 64");
+        WebElement second = widget.waitForMessages("question", 2);
+        assertTrue(WidgetPage.text(second).contains("2 of 13"), WidgetPage.text(second));
+
+        driver.navigate().refresh();
+        WidgetPage reloaded = new WidgetPage(driver);
+        reloaded.waitForMessages("question", 2);
+        reloaded.tap("No");
+        WebElement third = reloaded.waitForMessages("question", 3);
+        assertTrue(WidgetPage.text(third).contains("3 of 13"), "the screening goes on: " + WidgetPage.text(third));
+        assertTrue(reloaded.messages("notice").isEmpty() && reloaded.messages("error").isEmpty(),
+                "no notice that the screening was reset");
+    }
+
+    @Test
     void onAPhoneThePanelTakesTheFullScreen() {
         driver.quit();
         driver = Browser.start(375, 812);

@@ -166,6 +166,11 @@ final class JsonShapes {
             }
             case "reset":
                 return new ClientFrame.Reset();
+            case "resume": {
+                Node token = member(object, "token");
+                return token instanceof Str t ? new ClientFrame.Resume(t.value())
+                        : new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON);
+            }
             default:
                 return new ClientFrame.Invalid(Reply.ErrorCode.UNKNOWN_TYPE);
         }
@@ -243,7 +248,7 @@ final class JsonShapes {
     /** Objects shaped like protocol frames, right or wrong in every way the protocol names. */
     static Arbitrary<Node> protocolObjects() {
         Arbitrary<Node> typeValue = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of("message", "reset").map(Str::new)),
+                Tuple.of(6, Arbitraries.of("message", "reset", "resume").map(Str::new)),
                 Tuple.of(1, Arbitraries.of("Message", "RESET", "message ", "", "ping", "error", "welcome")
                         .map(Str::new)),
                 Tuple.of(1, texts().map(Str::new)),

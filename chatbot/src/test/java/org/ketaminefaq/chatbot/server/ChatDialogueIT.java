@@ -40,7 +40,7 @@ class ChatDialogueIT {
     void welcomesOnOpen() throws Exception {
         try (ChatClient chat = ChatClient.connect(server)) {
             JsonNode welcome = chat.next();
-            assertEquals(List.of("type", "text", "quickReplies", "disclaimer"), fields(welcome));
+            assertEquals(List.of("type", "text", "quickReplies", "disclaimer", "resume"), fields(welcome));
             assertEquals("welcome", welcome.get("type").asText());
             assertFalse(welcome.get("text").asText().isBlank());
             assertTrue(welcome.get("quickReplies").size() > 0);
@@ -82,7 +82,7 @@ class ChatDialogueIT {
     void putsCrisisResourcesFirstForAVisitorInCrisis() throws Exception {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             JsonNode crisis = chat.say("I want to kill myself");
-            assertEquals(List.of("type", "intent", "about", "text", "resources"), fields(crisis));
+            assertEquals(List.of("type", "intent", "about", "text", "resources", "resume"), fields(crisis));
             assertEquals("self", crisis.get("about").asText());
             assertEquals("crisis", crisis.get("type").asText());
             assertEquals("crisis", crisis.get("intent").asText());
@@ -113,7 +113,7 @@ class ChatDialogueIT {
                 assertEquals("eligibility", reply.get("intent").asText());
                 assertEquals(13, reply.get("of").asInt());
                 String field = reply.get("field").asText();
-                assertEquals(List.of("type", "intent", "field", "text", "quickReplies", "step", "of"), fields(reply));
+                assertEquals(List.of("type", "intent", "field", "text", "quickReplies", "step", "of", "resume"), fields(reply));
                 reply = chat.say(freeTextAnswer(field, asked.contains(field)));
                 asked.add(field);
             }
@@ -177,6 +177,39 @@ class ChatDialogueIT {
             JsonNode after = chat.say("how much does it cost?");
             assertEquals("answer", after.get("type").asText(), "the screening does not go on after a crisis");
             assertEquals("cost", after.get("intent").asText());
+        }
+    }
+
+    @Test
+    void aNewConnectionGoesOnWithTheScreeningFromTheLastReplysResumeToken() throws Exception {
+        String token;
+        try (ChatClient first = ChatClient.welcomed(server)) {
+            first.say("am I a candidate?");
+            first.say("34");
+            first.say("no");
+            JsonNode picked = first.say("Depression");
+            assertEquals("diagnoses", picked.get("field").asText(), "a diagnosis tapped, more may follow: " + picked);
+            token = picked.get("resume").asText();
+            assertFalse(token.isEmpty(), "every reply carries the conversation's state");
+        }
+        try (ChatClient second = ChatClient.welcomed(server)) {
+            second.sendRaw("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+            JsonNode resumed = second.next();
+            assertEquals("resumed", resumed.get("type").asText());
+            JsonNode next = second.say("Done");
+            assertEquals("question", next.get("type").asText(), next.toString());
+            assertEquals(4, next.get("step").asInt(), "the next question, none asked twice: " + next);
+        }
+    }
+
+    @Test
+    void anUnreadableResumeTokenIsAnErrorAndTheChatStartsAfresh() throws Exception {
+        try (ChatClient chat = ChatClient.welcomed(server)) {
+            chat.sendRaw("{\"type\":\"resume\",\"token\":\"forged-token\"}");
+            JsonNode error = chat.next();
+            assertEquals("error", error.get("type").asText());
+            assertEquals("bad_resume", error.get("code").asText());
+            assertEquals("answer", chat.say("how much does it cost?").get("type").asText(), "the chat goes on");
         }
     }
 
@@ -340,7 +373,7 @@ class ChatDialogueIT {
         try (ChatClient chat = ChatClient.welcomed(server)) {
             chat.sendRaw(frame.strip());
             JsonNode error = chat.next();
-            assertEquals(List.of("type", "code", "text"), fields(error));
+            assertEquals(List.of("type", "code", "text", "resume"), fields(error));
             assertEquals("error", error.get("type").asText());
             assertEquals(code, error.get("code").asText());
             assertFalse(error.get("text").asText().isBlank());
