@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.Haproxy;
 import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 import org.openqa.selenium.By;
@@ -462,6 +466,31 @@ class WidgetBrowserIT {
         assertTrue(WidgetPage.text(third).contains("3 of 13"), "the screening goes on: " + WidgetPage.text(third));
         assertTrue(reloaded.messages("notice").isEmpty() && reloaded.messages("error").isEmpty(),
                 "no notice that the screening was reset");
+    }
+
+    @Test
+    void throughHaproxyTheScreeningGoesOnWhenTheServerHoldingTheChatStops(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("resume.key");
+        Files.write(key, "a key file of at least thirty-two bytes, for this test".getBytes(StandardCharsets.UTF_8));
+        ServerConfig shared = ServerConfig.builder().port(0).resumeKeyFile(key).build();
+        try (ChatServer a = ChatServer.start(shared); ChatServer b = ChatServer.start(shared);
+             Haproxy proxy = Haproxy.start(Haproxy.freePort(), a.port(), b.port())) {
+            driver.get(proxy.uri().toString());
+            widget = new WidgetPage(driver);
+            widget.open();
+            widget.tap("Am I a candidate?");
+            widget.waitForMessages("question", 1);
+            widget.tap("25 to 64");
+            widget.waitForMessages("question", 2);
+
+            (a.openChats() == 1 ? a : b).close(); // what SIGTERM does: its chats close with 1001
+            widget.tap("No");
+            WebElement third = widget.waitForMessages("question", 3);
+            assertTrue(WidgetPage.text(third).contains("3 of 13"), "the screening goes on: " + WidgetPage.text(third));
+            assertTrue(widget.messages("notice").isEmpty() && widget.messages("error").isEmpty(),
+                    "no notice that the screening was reset");
+            assertEquals(1, a.openChats() + b.openChats());
+        }
     }
 
     @Test
