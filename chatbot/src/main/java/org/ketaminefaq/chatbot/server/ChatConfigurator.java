@@ -15,8 +15,10 @@ final class ChatConfigurator extends ServerEndpointConfig.Configurator {
 
     private final OriginPolicy origins;
     private final Supplier<ChatEndpoint> endpoints;
+    private final ChatMetrics metrics;
 
-    ChatConfigurator(OriginPolicy origins, Supplier<ChatEndpoint> endpoints) {
+    ChatConfigurator(OriginPolicy origins, ChatMetrics metrics, Supplier<ChatEndpoint> endpoints) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.origins = Objects.requireNonNull(origins, "origins");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     }
@@ -27,6 +29,7 @@ final class ChatConfigurator extends ServerEndpointConfig.Configurator {
         if (!allowed) {
             // the origin is a web site's address, not visitor input, but a count is all the log needs
             LOG.fine("Refused a chat handshake from an origin the profile does not allow");
+            metrics.refused("origin");
         }
         return allowed;
     }

@@ -45,9 +45,11 @@ public final class ChatEndpoint extends Endpoint {
     private final OpenSessions sessions;
     private final Executor dialogue;
     private final ResumeTokens resumeTokens;
+    private final ChatMetrics metrics;
 
     ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions, Executor dialogue,
-                 ResumeTokens resumeTokens) {
+                 ResumeTokens resumeTokens, ChatMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.resumeTokens = Objects.requireNonNull(resumeTokens, "resumeTokens");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.config = Objects.requireNonNull(config, "config");
@@ -62,6 +64,7 @@ public final class ChatEndpoint extends Endpoint {
                 close(session, CloseCodes.GOING_AWAY, "The chat server is stopping.");
             } else {
                 LOG.log(Level.WARNING, "Refused a chat: {0} chats are open, the most allowed", sessions.count());
+                metrics.refused("too_many_chats");
                 close(session, CloseCodes.TRY_AGAIN_LATER, "Too many chats right now. Please try again later.");
             }
             return;
@@ -89,12 +92,16 @@ public final class ChatEndpoint extends Endpoint {
         }
         if (!conversation.limiter().tryAcquire()) {
             // over the rate: the frame is not even decoded, and still gets its one reply, in its turn
+            metrics.rateLimited();
             conversation.then(() -> answer(session, conversation, () -> engine.error(Reply.ErrorCode.RATE_LIMITED),
                     start), false);
             return;
         }
         ClientFrame frame = ProtocolCodec.decode(text);
         boolean message = frame instanceof ClientFrame.Message;
+        if (message) {
+            metrics.message();
+        }
         if (message && conversation.messagesWaiting() >= config.maxWaitingMessages()) {
             // a client that sends faster than it is answered, with no rate limit to stop it: its queue would grow
             // without bound
@@ -139,6 +146,7 @@ public final class ChatEndpoint extends Endpoint {
         // every reply carries the conversation's state, encrypted, so that a new connection can go on from it
         send(session, ProtocolCodec.encode(reply,
                 resumeTokens.issue(CLINIC_ID, conversation.chat().state(), Instant.now())));
+        metrics.replied(reply, System.nanoTime() - start);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Replied {0} in {1} ms", new Object[] {describe(reply),
                     (System.nanoTime() - start) / 1_000_000});

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,10 +68,11 @@ public final class ChatServer implements AutoCloseable {
     private final OpenSessions sessions;
     private final ExecutorService dialogue;
     private final int port;
+    private final Optional<HttpServer> metricsServer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ChatServer(ServerConfig config, HttpServer http, ChatContainer container, SlowReaderGuard slowReaders,
-                       OpenSessions sessions, ExecutorService dialogue, int port) {
+                       OpenSessions sessions, ExecutorService dialogue, int port, Optional<HttpServer> metricsServer) {
         this.config = config;
         this.http = http;
         this.container = container;
@@ -78,6 +80,7 @@ public final class ChatServer implements AutoCloseable {
         this.sessions = sessions;
         this.dialogue = dialogue;
         this.port = port;
+        this.metricsServer = metricsServer;
     }
 
     /**
@@ -96,6 +99,8 @@ public final class ChatServer implements AutoCloseable {
                 ? ResumeTokens.fromKeyFile(config.resumeKeyFile().get(), config.resumeLifetime())
                 : ResumeTokens.withRandomKey(config.resumeLifetime());
         ExecutorService dialogue = dialoguePool();
+        OpenSessions sessions = new OpenSessions(config.maxSessions());
+        ChatMetrics metrics = new ChatMetrics(ChatEndpoint.CLINIC_ID, sessions::count);
 
         ChatContainer container = new ChatContainer(config.maxFrameBytes(), config.idleTimeout());
         forgetCancelledIdleChecks(container);
@@ -121,6 +126,9 @@ public final class ChatServer implements AutoCloseable {
         // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
         routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes(),
                 config.readTimeout()), "/api/screening");
+        if (config.metrics() && config.metricsPort().isEmpty()) {
+            routes.addHttpHandler(new MetricsHandler(metrics), "/metrics");
+        }
 
         try {
             http.start();
@@ -140,10 +148,9 @@ public final class ChatServer implements AutoCloseable {
             LOG.warning("The clinic profile lists no allowedOrigins, so a page on any web site can open a chat. "
                     + "List the clinic's site (such as https://clinic.example) in the profile's allowedOrigins.");
         }
-        OpenSessions sessions = new OpenSessions(config.maxSessions());
         ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatEndpoint.class, CHAT_PATH)
-                .configurator(new ChatConfigurator(origins,
-                        () -> new ChatEndpoint(engine, config, sessions, dialogue, resumeTokens)))
+                .configurator(new ChatConfigurator(origins, metrics,
+                        () -> new ChatEndpoint(engine, config, sessions, dialogue, resumeTokens, metrics)))
                 .build();
         try {
             container.register(chat);
@@ -154,7 +161,12 @@ public final class ChatServer implements AutoCloseable {
             dialogue.shutdownNow();
             throw new IllegalStateException("Cannot deploy the chat endpoint at " + CHAT_PATH, e);
         }
-        ChatServer server = new ChatServer(config, http, container, slowReaders, sessions, dialogue, port);
+        Optional<HttpServer> metricsServer = Optional.empty();
+        if (config.metrics() && config.metricsPort().isPresent()) {
+            metricsServer = Optional.of(metricsServer(config, metrics));
+        }
+        ChatServer server = new ChatServer(config, http, container, slowReaders, sessions, dialogue, port,
+                metricsServer);
         LOG.log(Level.INFO, "Chat server listening on {0} in {1} ms",
                 new Object[] {server.uri(), (System.nanoTime() - begin) / 1_000_000});
         return server;
@@ -187,6 +199,28 @@ public final class ChatServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** {@code /metrics} alone, on a port of its own, so that an operator can keep it off the public port. */
+    private static HttpServer metricsServer(ServerConfig config, ChatMetrics metrics) throws IOException {
+        HttpServer server = new HttpServer();
+        NetworkListener listener = new NetworkListener("ketamine-faq-metrics", config.host(),
+                config.metricsPort().orElseThrow());
+        configureThreads(listener);
+        server.addListener(listener);
+        server.getServerConfiguration().addHttpHandler(new MetricsHandler(metrics), "/metrics");
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IOException("Cannot serve metrics on " + OriginPolicy.hostForUrl(config.host()) + ":"
+                    + config.metricsPort().orElseThrow() + " (" + e.getMessage() + ")", e);
+        }
+        return server;
+    }
+
+    /** The port of {@code /metrics} when it has one of its own. */
+    public Optional<Integer> metricsPort() {
+        return metricsServer.map(s -> s.getListener("ketamine-faq-metrics").getPort());
     }
 
     /** The port the server listens on; the chosen free port when the configuration said 0. */
@@ -235,6 +269,7 @@ public final class ChatServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             http.shutdownNow();
         } finally {
+            metricsServer.ifPresent(HttpServer::shutdownNow);
             container.stop();
             slowReaders.close();
             dialogue.shutdownNow();

@@ -58,6 +58,13 @@ public final class Main implements Callable<Integer> {
             + "restart). Default: the file named by $" + RESUME_KEY_FILE_ENV + ", else a random key of this process.")
     Path resumeKeyFile;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve /metrics (Prometheus) on this port "
+            + "of the same host, instead of on the main port.")
+    Integer metricsPort;
+
+    @Option(names = "--no-metrics", description = "Serve no /metrics at all.")
+    boolean noMetrics;
+
     @Option(names = "--max-message-length", paramLabel = "CHARS",
             description = "Longest chat message, in characters (default: ${DEFAULT-VALUE}).")
     int maxMessageLength = ServerConfig.DEFAULT_MAX_MESSAGE_LENGTH;
@@ -123,6 +130,10 @@ public final class Main implements Callable<Integer> {
             ServerConfig.Builder builder = ServerConfig.builder();
             if (publicOrigin != null) {
                 builder.publicOrigin(publicOrigin);
+            }
+            builder.metrics(!noMetrics);
+            if (metricsPort != null) {
+                builder.metricsPort(metricsPort);
             }
             Optional<Path> keyFile = Optional.ofNullable(resumeKeyFile)
                     .or(() -> Optional.ofNullable(System.getenv(RESUME_KEY_FILE_ENV)).filter(s -> !s.isBlank())

@@ -41,6 +41,9 @@ import org.ketaminefaq.core.ClinicProfile;
  *     that a conversation goes on on another server; empty for a random key of this process (conversations survive a
  *     reload, not a restart)
  * @param resumeLifetime how long a resume token is good for
+ * @param metrics whether the server serves {@code GET /metrics}
+ * @param metricsPort a port of its own for {@code /metrics} (on the same host), so that it can stay off the public
+ *     port; empty to serve it on the main port
  */
 public record ServerConfig(
         String host,
@@ -59,7 +62,9 @@ public record ServerConfig(
         int maxWaitingMessages,
         Optional<String> publicOrigin,
         Optional<Path> resumeKeyFile,
-        Duration resumeLifetime) {
+        Duration resumeLifetime,
+        boolean metrics,
+        Optional<Integer> metricsPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8025;
@@ -102,6 +107,10 @@ public record ServerConfig(
         publicOrigin = publicOrigin.map(ServerConfig::requireOrigin);
         Objects.requireNonNull(resumeKeyFile, "resumeKeyFile");
         requirePositive("resumeLifetime", resumeLifetime);
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        metricsPort.filter(p -> p < 0 || p > 65535).ifPresent(p -> {
+            throw new IllegalArgumentException("metricsPort must be from 0 (any free port) to 65535, but was " + p);
+        });
     }
 
     /** {@code scheme://host[:port]} as the server's public origin, or an exception that says what was expected. */
@@ -149,6 +158,8 @@ public record ServerConfig(
         b.publicOrigin = publicOrigin;
         b.resumeKeyFile = resumeKeyFile;
         b.resumeLifetime = resumeLifetime;
+        b.metrics = metrics;
+        b.metricsPort = metricsPort;
         return b;
     }
 
@@ -184,6 +195,8 @@ public record ServerConfig(
         private Optional<String> publicOrigin = Optional.empty();
         private Optional<Path> resumeKeyFile = Optional.empty();
         private Duration resumeLifetime = DEFAULT_RESUME_LIFETIME;
+        private boolean metrics = true;
+        private Optional<Integer> metricsPort = Optional.empty();
 
         private Builder() {
         }
@@ -258,6 +271,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder metrics(boolean metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder metricsPort(int metricsPort) {
+            this.metricsPort = Optional.of(metricsPort);
+            return this;
+        }
+
         public Builder resumeLifetime(Duration resumeLifetime) {
             this.resumeLifetime = resumeLifetime;
             return this;
@@ -283,7 +306,7 @@ public record ServerConfig(
             ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
             return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
                     maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall,
-                    maxWaitingMessages, publicOrigin, resumeKeyFile, resumeLifetime);
+                    maxWaitingMessages, publicOrigin, resumeKeyFile, resumeLifetime, metrics, metricsPort);
         }
     }
 }

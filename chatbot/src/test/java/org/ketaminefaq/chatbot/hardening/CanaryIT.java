@@ -83,6 +83,11 @@ class CanaryIT {
                 chatPaths(server);
                 apiPaths(server, http);
                 httpPaths(server, http);
+                // what Prometheus would scrape after all of it: counts and labels from fixed sets, never the canary
+                String metrics = http.send(HttpRequest.newBuilder(server.uri().resolve("/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(metrics.contains("ketamine_faq_messages_total"), "the metrics were scraped: " + metrics);
+                assertFalse(hasCanary(metrics), "the canary in /metrics");
                 // the bystander, asked again after everything, still gets its own answer and nothing else
                 bystander.sendText(ProtocolPropertiesTest.messageFrame(Chats.COST_QUESTION));
                 Chats.await("the bystander's answer", Chats.TIMEOUT, () -> !bystanderSaw.isEmpty());
