@@ -54,7 +54,8 @@ class ProtocolPropertiesTest {
             "result", Set.of("intent", "verdict", "text", "reasons", "resources", "quickReplies"),
             "error", Set.of("code", "text"));
 
-    static final Set<String> ERROR_CODES = Set.of("bad_json", "unknown_type", "empty_text", "too_long", "rate_limited");
+    static final Set<String> ERROR_CODES = Set.of("bad_json", "unknown_type", "empty_text", "too_long", "rate_limited",
+            "bad_resume");
 
     @Property(tries = 1000)
     void theDecoderReadsEveryFrameAsTheProtocolSays(@ForAll("frames") JsonShapes.Frame frame) {

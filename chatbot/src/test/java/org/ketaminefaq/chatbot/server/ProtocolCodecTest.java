@@ -54,6 +54,21 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void readsAResumeFrameWithItsTokenAndRefusesOneWithout() {
+        assertEquals(new ClientFrame.Resume("abc_-123"),
+                ProtocolCodec.decode("{\"type\":\"resume\",\"token\":\"abc_-123\"}"));
+        assertEquals(new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON), ProtocolCodec.decode("{\"type\":\"resume\"}"));
+        assertEquals(new ClientFrame.Invalid(Reply.ErrorCode.BAD_JSON),
+                ProtocolCodec.decode("{\"type\":\"resume\",\"token\":42}"));
+    }
+
+    @Test
+    void writesTheResumeTokenAsTheLastFieldOfEveryReply() throws Exception {
+        String json = ProtocolCodec.encode(new Reply.Resumed(), "tok_en-1");
+        assertEquals("{\"type\":\"resumed\",\"resume\":\"tok_en-1\"}", json);
+    }
+
+    @Test
     void readsAReset() {
         assertEquals(new ClientFrame.Reset(), ProtocolCodec.decode("{\"type\":\"reset\"}"));
     }
