@@ -1,6 +1,5 @@
 package org.ketaminefaq.chatbot.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -42,10 +41,8 @@ record ClinicCard(Optional<String> phone, String disclaimer, List<CrisisResource
         ObjectNode card = JsonNodeFactory.instance.objectNode();
         phone.ifPresent(p -> card.put("phone", p));
         card.put("disclaimer", disclaimer);
-        ArrayNode list = card.putArray("resources");
-        for (CrisisResource r : resources) {
-            list.addObject().put("name", r.name()).put("contact", r.contact()).put("href", r.href());
-        }
+        // the same shape as the crisis replies' resources, which the panel already reads
+        card.set("resources", ProtocolCodec.resources(resources));
         // these characters only ever occur inside JSON strings, where an escape means the same character
         return card.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
