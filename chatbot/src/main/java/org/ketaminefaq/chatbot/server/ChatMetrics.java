@@ -57,7 +57,7 @@ final class ChatMetrics {
     /** A reply went out, {@code nanos} after its message arrived. */
     void replied(Reply reply, long nanos) {
         Counter.builder("ketamine.faq.replies").description("Replies by type and topic")
-                .tag("clinic", clinic).tag("type", type(reply)).tag("intent", intent(reply))
+                .tag("clinic", clinic).tag("type", ProtocolCodec.type(reply)).tag("intent", intent(reply))
                 .register(registry).increment();
         if (reply instanceof Reply.Crisis c) {
             Counter.builder("ketamine.faq.crises").description("Crisis replies, by whose danger")
@@ -75,26 +75,6 @@ final class ChatMetrics {
     /** Everything, in the Prometheus text format. */
     String scrape() {
         return registry.scrape();
-    }
-
-    /** The reply's type as the protocol names it. */
-    private static String type(Reply reply) {
-        if (reply instanceof Reply.AnswerReply) {
-            return "answer";
-        } else if (reply instanceof Reply.Fallback) {
-            return "fallback";
-        } else if (reply instanceof Reply.Crisis) {
-            return "crisis";
-        } else if (reply instanceof Reply.Question) {
-            return "question";
-        } else if (reply instanceof Reply.Result) {
-            return "result";
-        } else if (reply instanceof Reply.Error) {
-            return "error";
-        } else if (reply instanceof Reply.Welcome) {
-            return "welcome";
-        }
-        return "resumed";
     }
 
     /** The topic of an answer, or the code of an error; "none" for the other types. */

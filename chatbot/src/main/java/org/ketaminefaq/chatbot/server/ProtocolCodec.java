@@ -112,19 +112,43 @@ public final class ProtocolCodec {
         return toJsonTree(reply).toString();
     }
 
+    /**
+     * A reply's {@code type} in the protocol, such as {@code answer} or {@code crisis}.
+     *
+     * @throws IllegalArgumentException for a reply type the protocol has no name for
+     */
+    static String type(Reply reply) {
+        // Java 17 has no pattern matching in switch yet; the final throw keeps a new Reply case from passing silently.
+        if (reply instanceof Reply.Resumed) {
+            return "resumed";
+        } else if (reply instanceof Reply.Welcome) {
+            return "welcome";
+        } else if (reply instanceof Reply.AnswerReply) {
+            return "answer";
+        } else if (reply instanceof Reply.Fallback) {
+            return "fallback";
+        } else if (reply instanceof Reply.Crisis) {
+            return "crisis";
+        } else if (reply instanceof Reply.Question) {
+            return "question";
+        } else if (reply instanceof Reply.Result) {
+            return "result";
+        } else if (reply instanceof Reply.Error) {
+            return "error";
+        }
+        throw new IllegalArgumentException("no JSON form for reply type " + reply.getClass().getName());
+    }
+
     /** The JSON object of a reply; the fields of each type are listed in this package's documentation. */
     public static ObjectNode toJsonTree(Reply reply) {
         ObjectNode o = MAPPER.createObjectNode();
-        // Java 17 has no pattern matching in switch yet; the final throw keeps a new Reply case from passing silently.
-        if (reply instanceof Reply.Resumed) {
-            o.put("type", "resumed");
-        } else if (reply instanceof Reply.Welcome w) {
-            o.put("type", "welcome");
+        // type() refuses a reply type the protocol does not know; a resumed reply is its type alone
+        o.put("type", type(reply));
+        if (reply instanceof Reply.Welcome w) {
             o.put("text", w.text());
             o.set("quickReplies", strings(w.quickReplies()));
             o.put("disclaimer", w.disclaimer());
         } else if (reply instanceof Reply.AnswerReply a) {
-            o.put("type", "answer");
             o.put("intent", a.intent().id());
             putConfidence(o, a.confidence());
             o.put("text", a.text());
@@ -134,7 +158,6 @@ public final class ProtocolCodec {
                 o.set("resources", resources(a.resources()));
             }
         } else if (reply instanceof Reply.Fallback f) {
-            o.put("type", "fallback");
             o.put("intent", Intent.OUT_OF_SCOPE.id());
             putConfidence(o, OptionalDouble.of(f.confidence()));
             o.put("text", f.text());
@@ -146,7 +169,6 @@ public final class ProtocolCodec {
                 o.set("resources", resources(f.resources()));
             }
         } else if (reply instanceof Reply.Crisis c) {
-            o.put("type", "crisis");
             o.put("intent", Intent.CRISIS.id());
             // both kinds show the crisis resources first; "about" tells whose danger the words speak to
             o.put("about", c.concern() == Recognition.Concern.SELF ? "self" : "someone_else");
@@ -159,7 +181,6 @@ public final class ProtocolCodec {
                 o.set("sources", citations(c.sources()));
             }
         } else if (reply instanceof Reply.Question q) {
-            o.put("type", "question");
             o.put("intent", SCREENING_INTENT);
             o.put("field", q.field().id());
             o.put("text", q.text());
@@ -169,7 +190,6 @@ public final class ProtocolCodec {
         } else if (reply instanceof Reply.Result r) {
             // the result frame carries the assessment exactly as the screening API writes it
             JsonNode assessment = readTree(ScreeningJson.toJson(r.assessment()));
-            o.put("type", "result");
             o.put("intent", SCREENING_INTENT);
             o.set("verdict", assessment.get("verdict"));
             o.put("text", r.text());
@@ -177,11 +197,8 @@ public final class ProtocolCodec {
             o.set("resources", resources(r.resources()));
             o.set("quickReplies", strings(r.quickReplies()));
         } else if (reply instanceof Reply.Error e) {
-            o.put("type", "error");
             o.put("code", e.code().id());
             o.put("text", e.text());
-        } else {
-            throw new IllegalArgumentException("no JSON form for reply type " + reply.getClass().getName());
         }
         return o;
     }
