@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -110,11 +109,6 @@ final class StaticFilesHandler extends HttpHandler {
                 Map.of("Cache-Control", WIDGET_CACHE)));
         files.put("/demo.js", file(read(classLoader, "demo.js"), js, Map.of("Cache-Control", WIDGET_CACHE)));
         return new StaticFilesHandler(files);
-    }
-
-    /** The paths served, such as {@code /panel/3f2a9c0d1e7b/panel.js}. */
-    Set<String> paths() {
-        return files.keySet();
     }
 
     private static byte[] read(ClassLoader classLoader, String name) {
