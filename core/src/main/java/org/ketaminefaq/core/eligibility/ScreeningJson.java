@@ -107,8 +107,9 @@ public final class ScreeningJson {
         };
     }
 
+    /** A JSON whole number that fits an int; its range is checked by {@link ScreeningAnswers}, like every path's. */
     private static int wholeNumber(ScreeningField field, JsonNode value, int max) {
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0 || value.intValue() > max) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
             throw new InvalidScreeningInputException(field.id(),
                     value + " is not allowed; expected a whole number from 0 to " + max);
         }
