@@ -87,6 +87,7 @@ public final class ChatServer implements AutoCloseable {
      * Starts a server and returns once it takes connections.
      *
      * @throws IOException if the host and port cannot be bound, such as a port already in use
+     * @throws IllegalArgumentException if the resume key file cannot be read or is too short
      */
     public static ChatServer start(ServerConfig config) throws IOException {
         Objects.requireNonNull(config, "config");

@@ -138,17 +138,7 @@ public final class Main implements Callable<Integer> {
             Optional<Path> keyFile = Optional.ofNullable(resumeKeyFile)
                     .or(() -> Optional.ofNullable(System.getenv(RESUME_KEY_FILE_ENV)).filter(s -> !s.isBlank())
                             .map(Path::of));
-            if (keyFile.isPresent()) {
-                try {
-                    // read once here, so that a missing or short file stops the server with its reason
-                    ResumeTokens.fromKeyFile(keyFile.get(), ServerConfig.DEFAULT_RESUME_LIFETIME);
-                } catch (IOException e) {
-                    err.println("Cannot read the resume key file " + keyFile.get() + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
-                    return 2;
-                }
-                builder.resumeKeyFile(keyFile.get());
-            }
+            keyFile.ifPresent(builder::resumeKeyFile);
             config = builder
                     .host(host)
                     .port(port)
@@ -188,6 +178,10 @@ public final class Main implements Callable<Integer> {
         } catch (IOException e) {
             err.println(e.getMessage() + ". Is another server running there? Choose another port with --port.");
             return 1;
+        } catch (IllegalArgumentException e) {
+            // a resume key file that is missing, unreadable or too short
+            err.println("Cannot start: " + e.getMessage());
+            return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -37,7 +37,7 @@ import org.ketaminefaq.core.eligibility.ScreeningJson;
  * made with another key reads as nothing. Thread-safe.
  *
  * <p>The token is {@code base64url(iv || ciphertext || tag)} of a small JSON object, such as
- * {@code {"exp":1796414400,"form":"iv","pending":"heartCondition","answers":{"age":34}}}; the clinic's id is the
+ * {@code {"exp":1796414400,"form":"iv","pending":"heartCondition","answers":"{\"age\":34}"}}; the clinic's id is the
  * additional authenticated data, so a token for one clinic does not open another's conversation.
  */
 final class ResumeTokens {
@@ -71,11 +71,17 @@ final class ResumeTokens {
      * Tokens under the key derived (SHA-256) from a file's whole content, so that every server given the same file
      * reads the others' tokens; 32 raw bytes and a line of base64 both work.
      *
-     * @throws IllegalArgumentException when the file holds fewer than {@value #MIN_KEY_FILE_BYTES} bytes
-     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the file, when it cannot be read or holds fewer than
+     *     {@value #MIN_KEY_FILE_BYTES} bytes
      */
-    static ResumeTokens fromKeyFile(Path file, Duration lifetime) throws IOException {
-        byte[] material = Files.readAllBytes(file);
+    static ResumeTokens fromKeyFile(Path file, Duration lifetime) {
+        byte[] material;
+        try {
+            material = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the resume key file " + file + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
         if (material.length < MIN_KEY_FILE_BYTES) {
             throw new IllegalArgumentException("the resume key file " + file + " holds " + material.length
                     + " bytes; expected at least " + MIN_KEY_FILE_BYTES + " random bytes, such as from "
@@ -96,7 +102,8 @@ final class ResumeTokens {
         state.lastTopic().ifPresent(t -> o.put("topic", t.id()));
         state.pendingQuestion().ifPresent(q -> o.put("pending", q.id()));
         if (!state.answers().equals(ScreeningAnswers.none())) {
-            o.set("answers", readTree(ScreeningJson.toJson(state.answers())));
+            // the library's own JSON of the answers, kept as text: read back by the same library
+            o.put("answers", ScreeningJson.toJson(state.answers()));
         }
         if (!state.diagnosesPicked().isEmpty()) {
             state.diagnosesPicked().forEach(d -> o.withArray("picked").add(d.id()));
@@ -151,7 +158,7 @@ final class ResumeTokens {
                 text(o, "form").map(id -> known(TreatmentForm.class, id)),
                 text(o, "topic").map(id -> Intent.byId(id).orElseThrow(() -> new IllegalArgumentException(id))),
                 text(o, "pending").map(id -> known(ScreeningField.class, id)),
-                o.has("answers") ? ScreeningJson.parseAnswers(o.get("answers").toString())
+                o.has("answers") ? ScreeningJson.parseAnswers(o.get("answers").asText())
                         : ScreeningAnswers.none(),
                 picked, o.path("result").asBoolean(false));
     }
@@ -162,13 +169,5 @@ final class ResumeTokens {
 
     private static <E extends Enum<E> & JsonEnum> E known(Class<E> type, String id) {
         return JsonEnum.byId(type, id).orElseThrow(() -> new IllegalArgumentException(id));
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("the library wrote screening answers that are not JSON", e);
-        }
     }
 }

@@ -77,5 +77,8 @@ class ResumeTokensTest {
                         + "from head -c 32 /dev/urandom > short.key",
                 assertThrows(IllegalArgumentException.class,
                         () -> ResumeTokens.fromKeyFile(shortFile, Duration.ofMinutes(30))).getMessage());
+        assertEquals("cannot read the resume key file " + dir.resolve("missing.key") + " (NoSuchFileException)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ResumeTokens.fromKeyFile(dir.resolve("missing.key"), Duration.ofMinutes(30))).getMessage());
     }
 }
