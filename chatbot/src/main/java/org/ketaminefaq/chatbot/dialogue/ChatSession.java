@@ -124,7 +124,7 @@ public final class ChatSession {
     /** The welcome that opens the conversation. */
     public Reply.Welcome start() {
         Messages.Welcome w = engine.messages().welcome();
-        return new Reply.Welcome(withEmergency(w.text()), w.quickReplies(), withEmergency(w.disclaimer()));
+        return new Reply.Welcome(withCrisisNumbers(w.text()), w.quickReplies(), withCrisisNumbers(w.disclaimer()));
     }
 
     /**
@@ -272,7 +272,7 @@ public final class ChatSession {
     private String spanishHelp() {
         Messages.Spanish spanish = engine.messages().spanish();
         boolean unitedStates = engine.clinic().profile().crisis().country().equals("US");
-        return spanish.notice() + " " + withEmergency(unitedStates ? spanish.usHelp() : spanish.otherHelp());
+        return spanish.notice() + " " + withCrisisNumbers(unitedStates ? spanish.usHelp() : spanish.otherHelp());
     }
 
     private Reply.AnswerReply answer(Recognition.Understood u, String normalized) {
@@ -540,7 +540,7 @@ public final class ChatSession {
         screening = Optional.empty();
         resultOnRequest = Optional.of(s.answers);
         Messages.ScreeningSupport m = engine.messages().screeningSupport();
-        return new Reply.Crisis(Recognition.Concern.SELF, withEmergency(m.reported()) + "\n\n" + m.choice(),
+        return new Reply.Crisis(Recognition.Concern.SELF, withCrisisNumbers(m.reported()) + "\n\n" + m.choice(),
                 crisisResources(), List.of(m.showResultLabel(), m.stopLabel()), List.of());
     }
 
@@ -596,7 +596,11 @@ public final class ChatSession {
         return engine.clinic().crisisResources();
     }
 
-    private String withEmergency(String text) {
-        return text.replace("{emergency}", engine.clinic().emergencyNumber());
+    /** Fills in {@code {emergency}} and {@code {crisisLine}}: 988 in the United States, else the clinic's first line. */
+    private String withCrisisNumbers(String text) {
+        CrisisResource first = crisisResources().get(0);
+        String line = engine.clinic().profile().crisis().country().equals("US") ? "call or text 988"
+                : "contact " + first.name() + " (" + first.contact() + ")";
+        return text.replace("{emergency}", engine.clinic().emergencyNumber()).replace("{crisisLine}", line);
     }
 }

@@ -24,8 +24,16 @@ final class ClinicDetail {
         return !placeholder.equals("clinic") && !placeholder.equals("emergency");
     }
 
-    /** Whether a segment's condition, such as {@code has:phone} or {@code lacks:contact}, holds. */
+    /**
+     * Whether a segment's condition, such as {@code has:phone} or {@code lacks:contact}, holds; {@code in:US} and
+     * {@code outside:US} test the clinic's country ({@code crisis.country}), for words about one country's crisis
+     * lines.
+     */
     static boolean holds(String condition, ClinicKnowledge clinic, Optional<TreatmentForm> form) {
+        if (condition.startsWith("in:") || condition.startsWith("outside:")) {
+            boolean in = clinic.profile().crisis().country().equals(condition.substring(condition.indexOf(':') + 1));
+            return condition.startsWith("in:") == in;
+        }
         boolean has = condition.startsWith("has:");
         String detail = condition.substring(condition.indexOf(':') + 1);
         ClinicProfile p = clinic.profile();
