@@ -14,9 +14,9 @@
   if (window[LOADED]) return;
   window[LOADED] = true;
 
-  // The clinic's name, phone and crisis resources, written in by the server, so that they show even when the panel
-  // cannot load: the server is down, refuses this page, or the page's CSP blocks the frame.
-  const CLINIC = /*CLINIC*/{};
+  // Each clinic's phone and crisis resources, written in by the server, so that they show even when the panel cannot
+  // load: the server is down, refuses this page, or the page's CSP blocks the frame. "" is a server's one clinic.
+  const CLINICS = /*CLINICS*/{};
   const KEY_OPEN = 'ketamine-faq-open'; // the host page's sessionStorage: "1" open, "0" closed; nothing else
   const READY_TIMEOUT = 10000;          // the panel says it is ready within this, or the chat is unavailable
   const AFTER_LOAD = 2000;              // a frame that loaded but did not say ready is an error page (refused)
@@ -36,13 +36,22 @@
   const opts = (script && script.dataset) || {};
   const TITLE = (opts.title || '').trim().slice(0, 200) || 'Ketamine therapy questions';
   const POSITION = opts.position === 'left' ? 'left' : 'right';
+  // data-clinic picks one of the clinics a server serves (its panel is /c/<id>/panel); none is the server's one clinic
+  const CLINIC_ID = (opts.clinic || '').trim();
+  const VALID_ID = CLINIC_ID === '' || /^[a-z0-9-]{1,40}$/.test(CLINIC_ID);
+  if (!VALID_ID || !Object.prototype.hasOwnProperty.call(CLINICS, CLINIC_ID)) {
+    console.warn('ketamine-faq widget: this chat server serves no clinic "' + CLINIC_ID + '"; check data-clinic');
+  }
+  const CLINIC = (VALID_ID && Object.prototype.hasOwnProperty.call(CLINICS, CLINIC_ID) && CLINICS[CLINIC_ID]) || {};
 
-  // The panel: data-server + /panel, else the server the script came from + /panel.
+  // The panel: data-server + /panel, else the server the script came from + /panel (/c/<id>/panel for a clinic).
   const PANEL_URL = (() => {
     try {
+      if (!VALID_ID) return null;
       const base = new URL(opts.server || (script && script.src) || location.href, location.href);
       if (!/^https?:$/.test(base.protocol)) return null;
-      return base.origin + (opts.server ? base.pathname.replace(/\/+$/, '') : '') + '/panel';
+      return base.origin + (opts.server ? base.pathname.replace(/\/+$/, '') : '')
+        + (CLINIC_ID ? '/c/' + CLINIC_ID : '') + '/panel';
     } catch { return null; }
   })();
   const PANEL_ORIGIN = PANEL_URL && new URL(PANEL_URL).origin;

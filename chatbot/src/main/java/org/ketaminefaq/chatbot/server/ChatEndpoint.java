@@ -32,14 +32,12 @@ import org.ketaminefaq.chatbot.dialogue.Reply;
  */
 public final class ChatEndpoint extends Endpoint {
 
-    /** The clinic a resume token is bound to: the server serves one. */
-    static final String CLINIC_ID = "default";
-
     /** The user property that holds a session's conversation. */
     static final String CONVERSATION = ChatEndpoint.class.getName() + ".conversation";
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
+    private final String clinicId;
     private final DialogueEngine engine;
     private final ServerConfig config;
     private final OpenSessions sessions;
@@ -47,8 +45,12 @@ public final class ChatEndpoint extends Endpoint {
     private final ResumeTokens resumeTokens;
     private final ChatMetrics metrics;
 
-    ChatEndpoint(DialogueEngine engine, ServerConfig config, OpenSessions sessions, Executor dialogue,
-                 ResumeTokens resumeTokens, ChatMetrics metrics) {
+    /**
+     * A chat of clinic {@code clinicId}, whose resume tokens are bound to that id.
+     */
+    ChatEndpoint(String clinicId, DialogueEngine engine, ServerConfig config, OpenSessions sessions,
+                 Executor dialogue, ResumeTokens resumeTokens, ChatMetrics metrics) {
+        this.clinicId = Objects.requireNonNull(clinicId, "clinicId");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.resumeTokens = Objects.requireNonNull(resumeTokens, "resumeTokens");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -73,6 +75,7 @@ public final class ChatEndpoint extends Endpoint {
         Conversation conversation = new Conversation(session, engine.newSession(),
                 RateLimiter.create(config.messagesPerSecond(), config.messageBurst()), dialogue);
         session.getUserProperties().put(CONVERSATION, conversation);
+        metrics.opened();
         // the two-argument form: Tyrus cannot read the message type of a lambda from its erased generic interface
         session.addMessageHandler(String.class, text -> onText(session, conversation, text));
         session.addMessageHandler(ByteBuffer.class, bytes ->
@@ -120,7 +123,7 @@ public final class ChatEndpoint extends Endpoint {
         } else if (frame instanceof ClientFrame.Reset) {
             return chat.reset();
         } else if (frame instanceof ClientFrame.Resume resume) {
-            Optional<ConversationState> state = resumeTokens.read(CLINIC_ID, resume.token(), Instant.now());
+            Optional<ConversationState> state = resumeTokens.read(clinicId, resume.token(), Instant.now());
             if (state.isEmpty()) {
                 chat.reset();
                 return engine.error(Reply.ErrorCode.BAD_RESUME);
@@ -145,7 +148,7 @@ public final class ChatEndpoint extends Endpoint {
         }
         // every reply carries the conversation's state, encrypted, so that a new connection can go on from it
         send(session, ProtocolCodec.encode(reply,
-                resumeTokens.issue(CLINIC_ID, conversation.chat().state(), Instant.now())));
+                resumeTokens.issue(clinicId, conversation.chat().state(), Instant.now())));
         metrics.replied(reply, System.nanoTime() - start);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Replied {0} in {1} ms", new Object[] {describe(reply),
@@ -157,7 +160,9 @@ public final class ChatEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         sessions.release(session);
         // the conversation holds the visitor's screening answers: let it go with the connection
-        session.getUserProperties().remove(CONVERSATION);
+        if (session.getUserProperties().remove(CONVERSATION) != null) {
+            metrics.closed();
+        }
         LOG.log(Level.FINE, "Chat closed with code {0}; {1} open",
                 new Object[] {closeReason.getCloseCode().getCode(), sessions.count()});
     }

@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.IntSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ketaminefaq.chatbot.dialogue.Reply;
 
 /**
@@ -15,19 +15,23 @@ import org.ketaminefaq.chatbot.dialogue.Reply;
  * open chats, messages, replies by type and topic, crises, screening verdicts, rate-limited frames, refused chats and
  * a histogram of the time from a message to its reply, each labelled with the clinic. Every label value comes from a
  * fixed set (reply types, intent ids, verdicts, reasons): nothing a visitor typed or answered can become a label or a
- * value. Thread-safe.
+ * value. One per clinic; the clinics of a server share one registry, which {@link #newRegistry()} makes.
+ * Thread-safe.
  */
 final class ChatMetrics {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final String clinic;
+    private final AtomicInteger openChats = new AtomicInteger();
     private final Counter messages;
     private final Counter rateLimited;
     private final Timer replyTime;
 
-    ChatMetrics(String clinic, IntSupplier openChats) {
+    /** The metrics of clinic {@code clinic} (its id), in {@code registry}. */
+    ChatMetrics(PrometheusMeterRegistry registry, String clinic) {
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.clinic = Objects.requireNonNull(clinic, "clinic");
-        Gauge.builder("ketamine.faq.open.chats", openChats::getAsInt).description("Chats open now")
+        Gauge.builder("ketamine.faq.open.chats", openChats, AtomicInteger::get).description("Chats open now")
                 .tag("clinic", clinic).register(registry);
         messages = Counter.builder("ketamine.faq.messages").description("Messages visitors sent")
                 .tag("clinic", clinic).register(registry);
@@ -36,6 +40,21 @@ final class ChatMetrics {
         replyTime = Timer.builder("ketamine.faq.reply").description("From a message's arrival to its reply being sent")
                 .tag("clinic", clinic).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
+    }
+
+    /** The registry a server's clinics share, scraped by {@code /metrics}. */
+    static PrometheusMeterRegistry newRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /** A chat opened. */
+    void opened() {
+        openChats.incrementAndGet();
+    }
+
+    /** A chat that {@link #opened()} closed. */
+    void closed() {
+        openChats.decrementAndGet();
     }
 
     /** A visitor's message arrived. */
@@ -70,11 +89,6 @@ final class ChatMetrics {
                     .register(registry).increment();
         }
         replyTime.record(Duration.ofNanos(nanos));
-    }
-
-    /** Everything, in the Prometheus text format. */
-    String scrape() {
-        return registry.scrape();
     }
 
     /** The topic of an answer, or the code of an error; "none" for the other types. */

@@ -1,11 +1,17 @@
 package org.ketaminefaq.chatbot.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -18,28 +24,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
-import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
-import org.ketaminefaq.core.ClinicKnowledge;
-import org.ketaminefaq.core.KnowledgeBase;
-import org.ketaminefaq.core.eligibility.EligibilityRules;
 
 /**
- * The chat server: on one port, the demo page ({@code GET /}), the widget's launcher ({@code GET /widget.js}) and
- * chat panel ({@code GET /panel}), a health check
- * ({@code GET /healthz}), the screening API ({@code POST /api/screening}) and the chat WebSocket ({@code /chat}).
- * Thread-safe.
+ * The chat server: on one port, each clinic's chat WebSocket, screening API, chat panel and demo page, the widget's
+ * launcher ({@code GET /widget.js}, shared by every clinic) and a health check ({@code GET /healthz}). It is handed
+ * the clinics it serves, then started; the recognizer and knowledge base behind their dialogue engines are shared.
+ * <ul>
+ *   <li>A clinic given to {@link #clinic(String, ClinicChat)} is under {@code /c/{id}/}: its chat at
+ *   {@code /c/{id}/chat}, its screening API at {@code /c/{id}/api/screening}, its panel at {@code /c/{id}/panel}
+ *   and its demo page at {@code /c/{id}/}. A page picks it with {@code data-clinic="{id}"} on the script tag.</li>
+ *   <li>A server of one clinic may serve it at the root instead, with {@link #clinicAtRoot(ClinicChat)}:
+ *   {@code /chat}, {@code /api/screening}, {@code /panel} and {@code /}.</li>
+ * </ul>
+ * Configure it from one thread, then start it; once started it is thread-safe.
  *
  * <pre>{@code
- * try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).build())) {
- *     URI page = server.uri();        // http://127.0.0.1:41234/
- *     URI chat = server.chatUri();    // ws://127.0.0.1:41234/chat
+ * try (ChatServer server = ChatServer.create(ServerConfig.builder().port(0).build())
+ *         .clinic("harbor", ClinicChat.of(ClinicProfile.load(Path.of("clinics/harbor.json"))))
+ *         .start()) {
+ *     URI page = server.uri("harbor");        // http://127.0.0.1:41234/c/harbor/
+ *     URI chat = server.chatUri("harbor");    // ws://127.0.0.1:41234/c/harbor/chat
  * }
  * }</pre>
  *
@@ -55,53 +66,100 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger TYRUS_LOG = Logger.getLogger("org.glassfish.tyrus");
     private static final Logger GRIZZLY_LOG = Logger.getLogger("org.glassfish.grizzly");
 
-    /** The WebSocket path. */
+    /** The WebSocket path, under a clinic's prefix. */
     public static final String CHAT_PATH = "/chat";
+
+    /** The screening API's path, under a clinic's prefix. */
+    public static final String SCREENING_PATH = "/api/screening";
+
+    /** The id that resume tokens and metrics give the clinic served at the root. */
+    public static final String ROOT_CLINIC_ID = "default";
 
     /** How long {@link #close()} waits for chats to take their close frame before the connections are cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
+    /** A clinic and where it is served: {@code prefix} is {@code ""} at the root, else {@code /c/{id}}. */
+    private record Mount(String id, String prefix, ClinicChat chat) {
+    }
+
+    /** What a started server holds. */
+    private record Running(HttpServer http, ChatContainer container, SlowReaderGuard slowReaders,
+                           OpenSessions sessions, ExecutorService dialogue, int port,
+                           Optional<HttpServer> metricsServer) {
+    }
+
     private final ServerConfig config;
-    private final HttpServer http;
-    private final ChatContainer container;
-    private final SlowReaderGuard slowReaders;
-    private final OpenSessions sessions;
-    private final ExecutorService dialogue;
-    private final int port;
-    private final Optional<HttpServer> metricsServer;
+    private final Map<String, Mount> clinics = new LinkedHashMap<>();
+    private volatile Running running;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ChatServer(ServerConfig config, HttpServer http, ChatContainer container, SlowReaderGuard slowReaders,
-                       OpenSessions sessions, ExecutorService dialogue, int port, Optional<HttpServer> metricsServer) {
-        this.config = config;
-        this.http = http;
-        this.container = container;
-        this.slowReaders = slowReaders;
-        this.sessions = sessions;
-        this.dialogue = dialogue;
-        this.port = port;
-        this.metricsServer = metricsServer;
+    private ChatServer(ServerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** A server that will run with {@code config}; give it its clinics, then {@link #start()} it. */
+    public static ChatServer create(ServerConfig config) {
+        return new ChatServer(config);
     }
 
     /**
-     * Starts a server and returns once it takes connections.
+     * Serves {@code chat} under {@code /c/{id}/}.
      *
+     * @throws IllegalArgumentException if {@code id} is not 1 to 40 lower-case letters, digits and hyphens, or is
+     *     served already
+     * @throws IllegalStateException if the server has started
+     */
+    public ChatServer clinic(String id, ClinicChat chat) {
+        return mount(new Mount(ClinicChat.requireId(id), "/c/" + id, Objects.requireNonNull(chat, "chat")));
+    }
+
+    /**
+     * Serves {@code chat} at the root: {@code /chat}, {@code /api/screening}, {@code /panel} and {@code /}. Its resume
+     * tokens and metrics name it {@value #ROOT_CLINIC_ID}.
+     *
+     * @throws IllegalArgumentException if a clinic is served at the root already
+     * @throws IllegalStateException if the server has started
+     */
+    public ChatServer clinicAtRoot(ClinicChat chat) {
+        return mount(new Mount(ROOT_CLINIC_ID, "", Objects.requireNonNull(chat, "chat")));
+    }
+
+    private ChatServer mount(Mount mount) {
+        if (running != null || closed.get()) {
+            throw new IllegalStateException("clinics are given to the server before it starts");
+        }
+        if (clinics.putIfAbsent(mount.id(), mount) != null) {
+            throw new IllegalArgumentException("the clinic id \"" + mount.id() + "\" is served already");
+        }
+        return this;
+    }
+
+    /**
+     * Starts the server on the configuration's host and port and returns once it takes connections.
+     *
+     * @return this server
      * @throws IOException if the host and port cannot be bound, such as a port already in use
      * @throws IllegalArgumentException if the resume key file cannot be read or is too short
+     * @throws IllegalStateException if the server has no clinic, or was started before
      */
-    public static ChatServer start(ServerConfig config) throws IOException {
-        Objects.requireNonNull(config, "config");
+    public ChatServer start() throws IOException {
+        if (clinics.isEmpty()) {
+            throw new IllegalStateException("the server has no clinic to serve; give it one with clinic(id, chat)");
+        }
+        if (running != null || closed.get()) {
+            throw new IllegalStateException("a server starts once");
+        }
         capLibraryLogging();
         long begin = System.nanoTime();
-        ClinicKnowledge clinic = ClinicKnowledge.of(KnowledgeBase.load(), config.profile());
-        DialogueEngine engine = DialogueEngine.create(clinic, IntentRecognizer.shipped(), config.maxMessageLength());
         // the key file is read before anything starts, so that a bad one stops the server with its reason
         ResumeTokens resumeTokens = config.resumeKeyFile().isPresent()
                 ? ResumeTokens.fromKeyFile(config.resumeKeyFile().get(), config.resumeLifetime())
                 : ResumeTokens.withRandomKey(config.resumeLifetime());
         ExecutorService dialogue = dialoguePool();
         OpenSessions sessions = new OpenSessions(config.maxSessions());
-        ChatMetrics metrics = new ChatMetrics(ChatEndpoint.CLINIC_ID, sessions::count);
+        PrometheusMeterRegistry registry = ChatMetrics.newRegistry();
+        Map<String, ChatMetrics> metrics = new LinkedHashMap<>();
+        clinics.keySet().forEach(id -> metrics.put(id, new ChatMetrics(registry, id)));
 
         ChatContainer container = new ChatContainer(config.maxFrameBytes(), config.idleTimeout());
         forgetCancelledIdleChecks(container);
@@ -120,16 +178,21 @@ public final class ChatServer implements AutoCloseable {
         listener.registerAddOn(slowReaders);
         http.addListener(listener);
 
-        ServerConfiguration routes = http.getServerConfiguration();
-        routes.addHttpHandler(StaticFilesHandler.load(ChatServer.class.getClassLoader(), ClinicCard.of(engine),
-                OriginPolicy.frameAncestors(config.profile().allowedOrigins())), "/");
-        routes.addHttpHandler(new HealthHandler(), "/healthz");
-        // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
-        routes.addHttpHandler(new ScreeningApiHandler(EligibilityRules.of(clinic), config.maxRequestBytes(),
-                config.readTimeout()), "/api/screening");
-        if (config.metrics() && config.metricsPort().isEmpty()) {
-            routes.addHttpHandler(new MetricsHandler(metrics), "/metrics");
+        List<StaticFilesHandler.ClinicPages> pages = new ArrayList<>();
+        Map<String, HttpHandler> paths = new HashMap<>();
+        for (Mount mount : clinics.values()) {
+            pages.add(new StaticFilesHandler.ClinicPages(mount.prefix(), mount.prefix().isEmpty() ? "" : mount.id(),
+                    ClinicCard.of(mount.chat().engine()), OriginPolicy.frameAncestors(mount.chat().allowedOrigins())));
+            // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
+            paths.put(mount.prefix() + SCREENING_PATH, new ScreeningApiHandler(mount.chat().rules(),
+                    config.maxRequestBytes(), config.readTimeout()));
         }
+        paths.put("/healthz", new HealthHandler());
+        if (config.metrics() && config.metricsPort().isEmpty()) {
+            paths.put("/metrics", new MetricsHandler(registry));
+        }
+        http.getServerConfiguration().addHttpHandler(new PathRouter(paths,
+                StaticFilesHandler.load(ChatServer.class.getClassLoader(), pages, notFound())), "/");
 
         try {
             http.start();
@@ -142,35 +205,48 @@ public final class ChatServer implements AutoCloseable {
         }
         int port = listener.getPort();
 
-        // the server's own origin is only known now, when the port is bound
-        OriginPolicy origins = OriginPolicy.of(config.profile().allowedOrigins(), config.host(), port,
-                config.publicOrigin());
-        if (origins.allowsAny()) {
-            LOG.warning("The clinic profile lists no allowedOrigins, so a page on any web site can open a chat. "
-                    + "List the clinic's site (such as https://clinic.example) in the profile's allowedOrigins.");
-        }
-        ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatEndpoint.class, CHAT_PATH)
-                .configurator(new ChatConfigurator(origins, metrics,
-                        () -> new ChatEndpoint(engine, config, sessions, dialogue, resumeTokens, metrics)))
-                .build();
-        try {
-            container.register(chat);
-        } catch (DeploymentException e) {
-            http.shutdownNow();
-            container.stop();
-            slowReaders.close();
-            dialogue.shutdownNow();
-            throw new IllegalStateException("Cannot deploy the chat endpoint at " + CHAT_PATH, e);
+        for (Mount mount : clinics.values()) {
+            // the server's own origin is only known now, when the port is bound
+            OriginPolicy origins = OriginPolicy.of(mount.chat().allowedOrigins(), config.host(), port,
+                    config.publicOrigin());
+            if (origins.allowsAny()) {
+                LOG.log(Level.WARNING, "The profile of clinic \"{0}\" lists no allowedOrigins, so a page on any web "
+                        + "site can open its chat. List the clinic''s site (such as https://clinic.example) in the "
+                        + "profile''s allowedOrigins.", mount.id());
+            }
+            ChatMetrics clinicMetrics = metrics.get(mount.id());
+            DialogueEngine engine = mount.chat().engine();
+            String path = mount.prefix() + CHAT_PATH;
+            ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatEndpoint.class, path)
+                    .configurator(new ChatConfigurator(origins, clinicMetrics, () -> new ChatEndpoint(mount.id(),
+                            engine, config, sessions, dialogue, resumeTokens, clinicMetrics)))
+                    .build();
+            try {
+                container.register(chat);
+            } catch (DeploymentException e) {
+                http.shutdownNow();
+                container.stop();
+                slowReaders.close();
+                dialogue.shutdownNow();
+                throw new IllegalStateException("Cannot deploy the chat endpoint at " + path, e);
+            }
         }
         Optional<HttpServer> metricsServer = Optional.empty();
         if (config.metrics() && config.metricsPort().isPresent()) {
-            metricsServer = Optional.of(metricsServer(config, metrics));
+            metricsServer = Optional.of(metricsServer(config, registry));
         }
-        ChatServer server = new ChatServer(config, http, container, slowReaders, sessions, dialogue, port,
-                metricsServer);
-        LOG.log(Level.INFO, "Chat server listening on {0} in {1} ms",
-                new Object[] {server.uri(), (System.nanoTime() - begin) / 1_000_000});
-        return server;
+        running = new Running(http, container, slowReaders, sessions, dialogue, port, metricsServer);
+        LOG.log(Level.INFO, "Chat server listening on {0} for {1} clinic(s) in {2} ms",
+                new Object[] {uri(), clinics.size(), (System.nanoTime() - begin) / 1_000_000});
+        return this;
+    }
+
+    /** What a request for a path the server does not serve is told. */
+    private String notFound() {
+        return clinics.containsKey(ROOT_CLINIC_ID) && clinics.get(ROOT_CLINIC_ID).prefix().isEmpty()
+                ? "Nothing here. The chat is at /chat, the screening API at /api/screening."
+                : "Nothing here. A clinic's chat is at /c/{id}/chat and its screening API at /c/{id}/api/screening, "
+                        + "for the ids this server serves.";
     }
 
     /**
@@ -203,13 +279,14 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** {@code /metrics} alone, on a port of its own, so that an operator can keep it off the public port. */
-    private static HttpServer metricsServer(ServerConfig config, ChatMetrics metrics) throws IOException {
+    private static HttpServer metricsServer(ServerConfig config, PrometheusMeterRegistry registry)
+            throws IOException {
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("ketamine-faq-metrics", config.host(),
                 config.metricsPort().orElseThrow());
         configureThreads(listener);
         server.addListener(listener);
-        server.getServerConfiguration().addHttpHandler(new MetricsHandler(metrics), "/metrics");
+        server.getServerConfiguration().addHttpHandler(new MetricsHandler(registry), "/metrics");
         try {
             server.start();
         } catch (IOException e) {
@@ -221,22 +298,37 @@ public final class ChatServer implements AutoCloseable {
 
     /** The port of {@code /metrics} when it has one of its own. */
     public Optional<Integer> metricsPort() {
-        return metricsServer.map(s -> s.getListener("ketamine-faq-metrics").getPort());
+        return started().metricsServer().map(s -> s.getListener("ketamine-faq-metrics").getPort());
     }
 
     /** The port the server listens on; the chosen free port when the configuration said 0. */
     public int port() {
-        return port;
+        return started().port();
     }
 
-    /** The demo page, such as {@code http://127.0.0.1:8025/}. */
+    /** The root, such as {@code http://127.0.0.1:8025/}: the demo page of a clinic served at the root. */
     public URI uri() {
-        return URI.create("http://" + OriginPolicy.hostForUrl(config.host()) + ":" + port + "/");
+        return URI.create("http://" + OriginPolicy.hostForUrl(config.host()) + ":" + port() + "/");
     }
 
-    /** The chat endpoint, such as {@code ws://127.0.0.1:8025/chat}. */
+    /** The chat of the clinic served at the root, such as {@code ws://127.0.0.1:8025/chat}. */
     public URI chatUri() {
-        return URI.create("ws://" + OriginPolicy.hostForUrl(config.host()) + ":" + port + CHAT_PATH);
+        return URI.create("ws://" + OriginPolicy.hostForUrl(config.host()) + ":" + port() + CHAT_PATH);
+    }
+
+    /** A mounted clinic's demo page, such as {@code http://127.0.0.1:8025/c/harbor/}. */
+    public URI uri(String id) {
+        return uri().resolve("/c/" + ClinicChat.requireId(id) + "/");
+    }
+
+    /** A mounted clinic's chat, such as {@code ws://127.0.0.1:8025/c/harbor/chat}. */
+    public URI chatUri(String id) {
+        return chatUri().resolve("/c/" + ClinicChat.requireId(id) + CHAT_PATH);
+    }
+
+    /** The ids of the clinics the server serves, in the order it was given them. */
+    public List<String> clinicIds() {
+        return List.copyOf(clinics.keySet());
     }
 
     /** The configuration the server runs with. */
@@ -244,36 +336,45 @@ public final class ChatServer implements AutoCloseable {
         return config;
     }
 
-    /** How many chats are open right now. */
+    /** How many chats are open right now, of every clinic. */
     public int openChats() {
-        return sessions.count();
+        return started().sessions().count();
+    }
+
+    private Running started() {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("the server has not started");
+        }
+        return r;
     }
 
     /**
      * Stops the server: every open chat is closed with 1001 (going away), then the port is released. Calling it
-     * again does nothing.
+     * again, or on a server that never started, does nothing.
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        Running r = running;
+        if (!closed.compareAndSet(false, true) || r == null) {
             return;
         }
-        int chats = sessions.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+        int chats = r.sessions().closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
                 "The chat server is stopping."));
         try {
             // a graceful shutdown lets the close frames and running requests go out before connections are cut
-            http.shutdown(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+            r.http().shutdown(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
                     .get(CLOSE_GRACE.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            http.shutdownNow();
+            r.http().shutdownNow();
         } catch (ExecutionException | TimeoutException e) {
-            http.shutdownNow();
+            r.http().shutdownNow();
         } finally {
-            metricsServer.ifPresent(HttpServer::shutdownNow);
-            container.stop();
-            slowReaders.close();
-            dialogue.shutdownNow();
+            r.metricsServer().ifPresent(HttpServer::shutdownNow);
+            r.container().stop();
+            r.slowReaders().close();
+            r.dialogue().shutdownNow();
         }
         LOG.log(Level.INFO, "Chat server stopped; closed {0} open chats", chats);
     }

@@ -3,6 +3,7 @@ package org.ketaminefaq.chatbot.server;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
@@ -38,13 +39,28 @@ record ClinicCard(Optional<String> phone, String disclaimer, List<CrisisResource
      * block or end a line of script.
      */
     String json() {
+        return safe(node());
+    }
+
+    /** Cards by the launcher's name for each clinic, as JSON as safe as {@link #json()}. */
+    static String json(Map<String, ClinicCard> cards) {
+        ObjectNode all = JsonNodeFactory.instance.objectNode();
+        cards.forEach((name, card) -> all.set(name, card.node()));
+        return safe(all);
+    }
+
+    private ObjectNode node() {
         ObjectNode card = JsonNodeFactory.instance.objectNode();
         phone.ifPresent(p -> card.put("phone", p));
         card.put("disclaimer", disclaimer);
         // the same shape as the crisis replies' resources, which the panel already reads
         card.set("resources", ProtocolCodec.resources(resources));
+        return card;
+    }
+
+    private static String safe(ObjectNode json) {
         // these characters only ever occur inside JSON strings, where an escape means the same character
-        return card.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return json.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 }

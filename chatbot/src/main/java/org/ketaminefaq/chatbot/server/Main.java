@@ -5,15 +5,19 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
 import org.ketaminefaq.chatbot.nlp.IntentRecognizer;
 import org.ketaminefaq.chatbot.nlp.NativeLibraries;
 import org.ketaminefaq.chatbot.nlp.QuietLibraries;
+import org.ketaminefaq.core.ClinicKnowledge;
 import org.ketaminefaq.core.ClinicProfile;
+import org.ketaminefaq.core.KnowledgeBase;
 import org.ketaminefaq.core.DataFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar ketamine-faq-chatbot.jar [--host 127.0.0.1] [--port 8025] [--profile clinic.json]}: runs the chat
- * server until the process is stopped (Ctrl+C or SIGTERM), then closes every open chat with 1001 (going away).
+ * {@code java -jar ketamine-faq-chatbot.jar [--host 127.0.0.1] [--port 8025] [--profile clinic.json | --clinics DIR]}:
+ * runs the chat server until the process is stopped (Ctrl+C or SIGTERM), then closes every open chat with 1001
+ * (going away). Main builds the clinics: the knowledge base and the recognizer once, and a dialogue engine per clinic
+ * over them.
  */
 @Command(name = "ketamine-faq-chatbot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the ketamine-faq chat server: the chat WebSocket, the screening API and a demo page.")
@@ -44,6 +50,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "The clinic's profile (JSON). Without it, the "
             + "built-in default profile: no clinic-specific claims, United States crisis resources.")
     Path profile;
+
+    @Option(names = "--clinics", paramLabel = "DIR", description = "Serve every clinic profile in DIR: the file "
+            + "name without .json is the clinic's id, and its chat is at /c/<id>/chat, its screening API at "
+            + "/c/<id>/api/screening and its demo page at /c/<id>/. Pages pick it with data-clinic=\"<id>\".")
+    Path clinicsDir;
 
     @Option(names = "--public-origin", paramLabel = "URL", description = "The origin browsers reach this server "
             + "under when it sits behind a reverse proxy, such as https://chat.clinic.example, so that chats from its "
@@ -125,8 +136,16 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         QuietLibraries.apply();
+        if (profile != null && clinicsDir != null) {
+            err.println("Invalid option: give --profile for one clinic or --clinics for many, not both");
+            return 2;
+        }
         ServerConfig config;
+        Map<String, ClinicProfile> profiles;
         try {
+            profiles = clinicsDir != null ? ClinicDirectory.load(clinicsDir)
+                    : Map.of(ChatServer.ROOT_CLINIC_ID,
+                            profile == null ? ClinicProfile.defaultProfile() : ClinicProfile.load(profile));
             ServerConfig.Builder builder = ServerConfig.builder();
             if (publicOrigin != null) {
                 builder.publicOrigin(publicOrigin);
@@ -142,7 +161,6 @@ public final class Main implements Callable<Integer> {
             config = builder
                     .host(host)
                     .port(port)
-                    .profile(profile == null ? ClinicProfile.defaultProfile() : ClinicProfile.load(profile))
                     .maxMessageLength(maxMessageLength)
                     .maxFrameBytes(maxFrameBytes)
                     .messagesPerSecond(messagesPerSecond)
@@ -163,18 +181,29 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
 
+        IntentRecognizer recognizer;
         try {
             Path loadedFrom = NativeLibraries.prepare(nativeDir);
-            IntentRecognizer.shipped();
+            recognizer = IntentRecognizer.shipped();
             LOG.log(Level.INFO, "Recognizer loaded: crisis lexicon, OpenNLP n-gram and sentence-embedding models "
                     + "(e5-small-v2 on ONNX Runtime, native library in {0})", loadedFrom);
         } catch (IllegalStateException | UncheckedIOException e) {
             err.println("Cannot load the recognizer: " + e.getMessage());
             return 1;
         }
-        ChatServer server;
+        ChatServer server = ChatServer.create(config);
+        KnowledgeBase facts = KnowledgeBase.load();
+        profiles.forEach((id, clinic) -> {
+            ClinicChat chat = ClinicChat.of(DialogueEngine.create(ClinicKnowledge.of(facts, clinic), recognizer,
+                    config.maxMessageLength()));
+            if (clinicsDir != null) {
+                server.clinic(id, chat);
+            } else {
+                server.clinicAtRoot(chat);
+            }
+        });
         try {
-            server = ChatServer.start(config);
+            server.start();
         } catch (IOException e) {
             err.println(e.getMessage() + ". Is another server running there? Choose another port with --port.");
             return 1;
@@ -193,9 +222,15 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "ketamine-faq-shutdown"));
 
-        out.println("Demo page:  " + server.uri());
-        out.println("Chat:       " + server.chatUri());
-        out.println("Screening:  POST " + server.uri().resolve("/api/screening"));
+        if (clinicsDir != null) {
+            for (String id : server.clinicIds()) {
+                out.println("Clinic " + id + ": demo page " + server.uri(id) + ", chat " + server.chatUri(id));
+            }
+        } else {
+            out.println("Demo page:  " + server.uri());
+            out.println("Chat:       " + server.chatUri());
+            out.println("Screening:  POST " + server.uri().resolve(ChatServer.SCREENING_PATH));
+        }
         out.println("Stop with Ctrl+C.");
         out.flush();
         stopped.await();

@@ -1,18 +1,19 @@
 package org.ketaminefaq.chatbot.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
-/** {@code GET /metrics}: the chat's metrics in the Prometheus text format. */
+/** {@code GET /metrics}: every clinic's chat metrics in the Prometheus text format. */
 final class MetricsHandler extends HttpHandler {
 
-    private final ChatMetrics metrics;
+    private final PrometheusMeterRegistry registry;
 
-    MetricsHandler(ChatMetrics metrics) {
-        this.metrics = metrics;
+    MetricsHandler(PrometheusMeterRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
@@ -21,7 +22,7 @@ final class MetricsHandler extends HttpHandler {
             HttpJson.methodNotAllowed(response, "GET");
             return;
         }
-        byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+        byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");

@@ -7,19 +7,18 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
-import org.ketaminefaq.core.ClinicProfile;
 
 /**
- * How a {@link ChatServer} runs: where it listens, which clinic it speaks for, and the limits that keep one visitor
- * (or a script) from taking the server down. Immutable and thread-safe; build one with {@link #builder()}.
+ * How a {@link ChatServer} runs, whichever clinics it serves: where it listens, the limits that keep one visitor
+ * (or a script) from taking the server down, its resume key and its metrics. Immutable and thread-safe; build one
+ * with {@link #builder()}.
  *
  * <pre>{@code
- * ServerConfig config = ServerConfig.builder().port(0).profile(ClinicProfile.load(Path.of("clinic.json"))).build();
+ * ServerConfig config = ServerConfig.builder().port(0).maxSessions(500).build();
  * }</pre>
  *
  * @param host the address to listen on; the default {@code 127.0.0.1} is reachable from this machine only
  * @param port the TCP port; {@code 0} picks a free one (see {@link ChatServer#port()})
- * @param profile the clinic the chatbot speaks for; its {@code allowedOrigins} decide which web pages may open a chat
  * @param maxMessageLength the longest chat message, in characters after trimming
  * @param maxFrameBytes the largest WebSocket frame (and message) in bytes; a bigger one closes the chat with 1009
  * @param messagesPerSecond how many frames per second a chat may send in the long run
@@ -48,7 +47,6 @@ import org.ketaminefaq.core.ClinicProfile;
 public record ServerConfig(
         String host,
         int port,
-        ClinicProfile profile,
         int maxMessageLength,
         int maxFrameBytes,
         double messagesPerSecond,
@@ -89,7 +87,6 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be from 0 (any free port) to 65535, but was " + port);
         }
-        Objects.requireNonNull(profile, "profile");
         requireAtLeast("maxMessageLength", maxMessageLength, 1);
         requireAtLeast("maxFrameBytes", maxFrameBytes, 128);
         if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {
@@ -128,7 +125,7 @@ public record ServerConfig(
                         + "https://chat.clinic.example"));
     }
 
-    /** The defaults: 127.0.0.1:8025, the built-in default profile, and the default limits. */
+    /** The defaults: 127.0.0.1:8025 and the default limits. */
     public static ServerConfig defaults() {
         return builder().build();
     }
@@ -143,7 +140,6 @@ public record ServerConfig(
         Builder b = new Builder();
         b.host = host;
         b.port = port;
-        b.profile = profile;
         b.maxMessageLength = maxMessageLength;
         b.maxFrameBytes = maxFrameBytes;
         b.messagesPerSecond = messagesPerSecond;
@@ -180,7 +176,6 @@ public record ServerConfig(
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
-        private ClinicProfile profile;
         private int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
         private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
         private double messagesPerSecond = DEFAULT_MESSAGES_PER_SECOND;
@@ -208,11 +203,6 @@ public record ServerConfig(
 
         public Builder port(int port) {
             this.port = port;
-            return this;
-        }
-
-        public Builder profile(ClinicProfile profile) {
-            this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
@@ -302,9 +292,7 @@ public record ServerConfig(
          * @throws IllegalArgumentException naming the setting, when a value is out of range
          */
         public ServerConfig build() {
-            // the default profile is read from the classpath, so only when nobody gave one
-            ClinicProfile p = profile != null ? profile : ClinicProfile.defaultProfile();
-            return new ServerConfig(host, port, p, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
+            return new ServerConfig(host, port, maxMessageLength, maxFrameBytes, messagesPerSecond, messageBurst,
                     maxSessions, idleTimeout, maxRequestBytes, readTimeout, maxUnreadReplyBytes, maxUnreadStall,
                     maxWaitingMessages, publicOrigin, resumeKeyFile, resumeLifetime, metrics, metricsPort);
         }

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
@@ -24,12 +26,13 @@ import org.glassfish.grizzly.http.server.Response;
  *   it, so it goes out compressed to clients that take gzip, with its charset (a page in another encoding would
  *   garble its text otherwise), an ETag and a short max-age (a new version reaches pages within minutes), and the
  *   headers that let pages using Subresource Integrity ({@code crossorigin}) or
- *   {@code Cross-Origin-Embedder-Policy: require-corp} load it. The clinic's crisis card is written into it.</li>
- *   <li>{@code /panel}, the chat panel the launcher frames: its own strict Content-Security-Policy (no inline script or
+ *   {@code Cross-Origin-Embedder-Policy: require-corp} load it. Every clinic's crisis card is written into it, by
+ *   the name its {@code data-clinic} gives.</li>
+ *   <li>{@code /panel} (or {@code /c/{id}/panel}), a clinic's chat panel the launcher frames: its own strict Content-Security-Policy (no inline script or
  *   style) with {@code frame-ancestors} limited to the clinic's origins, and the clinic's crisis card inside. Its
  *   script and stylesheet are at versioned URLs ({@code /panel/<hash>/panel.js}) that never change, so browsers keep
  *   them for a year.</li>
- *   <li>{@code /}, the demo page, with its own strict CSP.</li>
+ *   <li>{@code /} (or {@code /c/{id}/}), a clinic's demo page, with its own strict CSP.</li>
  * </ul>
  * Anything else is a JSON 404, and only GET and HEAD are taken.
  */
@@ -44,9 +47,13 @@ final class StaticFilesHandler extends HttpHandler {
     /** Files whose URL changes with their content. */
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    /** Where the server writes the clinic's card into the launcher and the panel page. */
-    static final String CLINIC_SLOT_JS = "/*CLINIC*/{}";
+    /** Where the server writes the clinics' cards into the launcher, by the launcher's name for each clinic. */
+    static final String CLINIC_SLOT_JS = "/*CLINICS*/{}";
+    /** Where the server writes the clinic's card into its panel page. */
     static final String CLINIC_SLOT_HTML = "{{CLINIC}}";
+
+    /** The demo page's script tag, which a mounted clinic's demo page gives its {@code data-clinic}. */
+    private static final String WIDGET_TAG = "<script src=\"/widget.js\"";
 
     /** Pages that may not run inline script or style, nor load anything from elsewhere. */
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -58,57 +65,85 @@ final class StaticFilesHandler extends HttpHandler {
     }
 
     private final Map<String, StaticFile> files;
+    private final String notFound;
 
-    private StaticFilesHandler(Map<String, StaticFile> files) {
+    private StaticFilesHandler(Map<String, StaticFile> files, String notFound) {
         this.files = Map.copyOf(files);
+        this.notFound = notFound;
     }
 
     /**
-     * The launcher, the panel and the demo page from {@code classLoader}; fails at start-up if one is missing.
+     * Where one clinic's pages are and what goes into them.
      *
+     * @param prefix the path the clinic's pages are under: {@code ""} for the server's one clinic at the root,
+     *     {@code /c/harbor} for a clinic mounted under its id
+     * @param id how the launcher names the clinic ({@code data-clinic}): {@code ""} at the root, else the clinic's id
      * @param card the clinic's crisis card, written into the launcher and the panel page
-     * @param frameAncestors the sources allowed to frame the panel, such as {@code 'self' https://clinic.example},
-     *     or {@code *} for any page
+     * @param frameAncestors the sources allowed to frame the clinic's panel, such as
+     *     {@code 'self' https://clinic.example}, or {@code *} for any page
      */
-    static StaticFilesHandler load(ClassLoader classLoader, ClinicCard card, String frameAncestors) {
+    record ClinicPages(String prefix, String id, ClinicCard card, String frameAncestors) {
+    }
+
+    /**
+     * The launcher, and each clinic's panel and demo page, from {@code classLoader}; fails at start-up if a file is
+     * missing.
+     *
+     * @param clinics the clinics the server serves
+     * @param notFound what a request for anything else is told
+     */
+    static StaticFilesHandler load(ClassLoader classLoader, List<ClinicPages> clinics, String notFound) {
         Map<String, StaticFile> files = new HashMap<>();
         String js = "text/javascript; charset=utf-8";
         String html = "text/html; charset=utf-8";
 
+        // the panel's script and stylesheet: the same bytes under every clinic's panel, at relative URLs, so that
+        // a panel works under a reverse proxy's path prefix too
         byte[] panelJs = read(classLoader, "panel.js");
         byte[] panelCss = read(classLoader, "panel.css");
         String jsPath = "panel/" + version(panelJs) + "/panel.js";
         String cssPath = "panel/" + version(panelCss) + "/panel.css";
-        files.put("/" + jsPath, file(panelJs, js, Map.of("Cache-Control", IMMUTABLE)));
-        files.put("/" + cssPath, file(panelCss, "text/css; charset=utf-8", Map.of("Cache-Control", IMMUTABLE)));
+        StaticFile panelScript = file(panelJs, js, Map.of("Cache-Control", IMMUTABLE));
+        StaticFile panelStyle = file(panelCss, "text/css; charset=utf-8", Map.of("Cache-Control", IMMUTABLE));
         String panel = text(classLoader, "panel.html")
                 .replace("panel/{{JS_VERSION}}/panel.js", jsPath)
-                .replace("panel/{{CSS_VERSION}}/panel.css", cssPath)
-                .replace(CLINIC_SLOT_HTML, card.json());
-        files.put("/panel", file(bytes(panel), html, Map.of(
-                "Cache-Control", "no-cache",
-                "Content-Security-Policy", PAGE_POLICY + "; frame-ancestors " + frameAncestors,
-                "Referrer-Policy", "no-referrer")));
+                .replace("panel/{{CSS_VERSION}}/panel.css", cssPath);
+        String demo = text(classLoader, "index.html");
+        if (!demo.contains(WIDGET_TAG)) {
+            throw new IllegalStateException(ROOT + "index.html has no " + WIDGET_TAG + " for the clinic's id");
+        }
+        Map<String, ClinicCard> cards = new LinkedHashMap<>();
+        for (ClinicPages clinic : clinics) {
+            String at = clinic.prefix();
+            cards.put(clinic.id(), clinic.card());
+            files.put(at + "/" + jsPath, panelScript);
+            files.put(at + "/" + cssPath, panelStyle);
+            files.put(at + "/panel", file(bytes(panel.replace(CLINIC_SLOT_HTML, clinic.card().json())), html, Map.of(
+                    "Cache-Control", "no-cache",
+                    "Content-Security-Policy", PAGE_POLICY + "; frame-ancestors " + clinic.frameAncestors(),
+                    "Referrer-Policy", "no-referrer")));
+            String page = clinic.id().isEmpty() ? demo
+                    : demo.replace(WIDGET_TAG, WIDGET_TAG + " data-clinic=\"" + clinic.id() + "\"");
+            StaticFile pageFile = file(bytes(page), html, Map.of(
+                    "Cache-Control", "no-cache",
+                    "Content-Security-Policy", PAGE_POLICY + "; frame-src 'self'; frame-ancestors 'none'",
+                    "Referrer-Policy", "no-referrer"));
+            files.put(at + "/", pageFile);
+            files.put(at + "/index.html", pageFile);
+        }
 
         String widget = text(classLoader, "widget.js");
         if (!widget.contains(CLINIC_SLOT_JS)) {
-            throw new IllegalStateException(ROOT + "widget.js has no " + CLINIC_SLOT_JS + " for the clinic's card");
+            throw new IllegalStateException(ROOT + "widget.js has no " + CLINIC_SLOT_JS + " for the clinics' cards");
         }
-        files.put("/widget.js", file(bytes(widget.replace(CLINIC_SLOT_JS, card.json())), js, Map.of(
+        files.put("/widget.js", file(bytes(widget.replace(CLINIC_SLOT_JS, ClinicCard.json(cards))), js, Map.of(
                 "Cache-Control", WIDGET_CACHE,
                 "Access-Control-Allow-Origin", "*",
                 "Cross-Origin-Resource-Policy", "cross-origin")));
-
-        StaticFile page = file(read(classLoader, "index.html"), html, Map.of(
-                "Cache-Control", "no-cache",
-                "Content-Security-Policy", PAGE_POLICY + "; frame-src 'self'; frame-ancestors 'none'",
-                "Referrer-Policy", "no-referrer"));
-        files.put("/", page);
-        files.put("/index.html", page);
         files.put("/demo.css", file(read(classLoader, "demo.css"), "text/css; charset=utf-8",
                 Map.of("Cache-Control", WIDGET_CACHE)));
         files.put("/demo.js", file(read(classLoader, "demo.js"), js, Map.of("Cache-Control", WIDGET_CACHE)));
-        return new StaticFilesHandler(files);
+        return new StaticFilesHandler(files, notFound);
     }
 
     private static byte[] read(ClassLoader classLoader, String name) {
@@ -158,14 +193,13 @@ final class StaticFilesHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        if (!Method.GET.equals(request.getMethod()) && !Method.HEAD.equals(request.getMethod())) {
-            HttpJson.methodNotAllowed(response, "GET, HEAD");
-            return;
-        }
         Optional<StaticFile> found = Optional.ofNullable(files.get(request.getRequestURI()));
         if (found.isEmpty()) {
-            HttpJson.error(response, 404, "Nothing here. The chat is at /chat, the screening API at /api/screening.",
-                    null);
+            HttpJson.error(response, 404, notFound, null);
+            return;
+        }
+        if (!Method.GET.equals(request.getMethod()) && !Method.HEAD.equals(request.getMethod())) {
+            HttpJson.methodNotAllowed(response, "GET, HEAD");
             return;
         }
         StaticFile file = found.get();

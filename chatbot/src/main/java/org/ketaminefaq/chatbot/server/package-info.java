@@ -1,13 +1,14 @@
 /**
  * The chat server: the WebSocket transport of the dialogue, the screening API, a health check and a demo page, all
- * on one port (Tyrus 2 on a Grizzly {@code HttpServer}).
+ * on one port (Tyrus 2 on a Grizzly {@code HttpServer}), for one clinic or many ({@link ChatServer}).
  *
  * <pre>{@code
- * java -jar chatbot/target/ketamine-faq-chatbot.jar [--host 127.0.0.1] [--port 8025] [--profile clinic.json]
+ * java -jar chatbot/target/ketamine-faq-chatbot.jar [--host 127.0.0.1] [--port 8025] [--profile clinic.json | --clinics DIR]
  * }</pre>
  *
- * <h2>Chat protocol, version 1</h2>
- * WebSocket {@code /chat}; text frames, one UTF-8 JSON object per frame.
+ * <h2>Chat protocol, version 1.1</h2>
+ * WebSocket {@code /chat}, or {@code /c/{id}/chat} for a clinic of {@code --clinics}; text frames, one UTF-8 JSON
+ * object per frame.
  * <ul>
  *   <li>On open the server sends {@code {"type":"welcome","text","quickReplies","disclaimer"}}.</li>
  *   <li>The client sends {@code {"type":"message","text":"..."}}, {@code {"type":"reset"}} (answered with a new
@@ -30,9 +31,11 @@
  * {@link org.ketaminefaq.chatbot.server.ProtocolCodec} reads and writes the frames.
  *
  * <h2>HTTP</h2>
- * {@code GET /} the demo page and {@code GET /widget.js} the widget (from {@code /web/} in the jar),
- * {@code GET /healthz} {@code {"status":"ok"}}, and {@code POST /api/screening}: the screening answers JSON in, the
- * assessment JSON out (400 with {@code error} and {@code field}, 405, 408, 413).
+ * {@code GET /} the demo page, {@code GET /panel} the chat panel and {@code GET /widget.js} the widget (from
+ * {@code /web/} in the jar), {@code GET /healthz} {@code {"status":"ok"}}, {@code GET /metrics}, and
+ * {@code POST /api/screening}: the screening answers JSON in, the assessment JSON out (400 with {@code error} and
+ * {@code field}, 405, 408, 413). A clinic of {@code --clinics} has its page, panel and API under {@code /c/{id}/};
+ * {@code /widget.js}, {@code /healthz} and {@code /metrics} are shared.
  *
  * <h2>Privacy</h2>
  * Nothing a visitor types or answers is written to a log or a file: logs carry counts, intents, codes and timings,

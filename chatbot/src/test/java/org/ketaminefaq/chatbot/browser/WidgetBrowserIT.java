@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.ClinicChat;
 import org.ketaminefaq.chatbot.server.Haproxy;
-import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.chatbot.server.ServerConfig;
+import org.ketaminefaq.chatbot.server.TestServers;
+import org.ketaminefaq.core.ClinicProfile;
+import org.ketaminefaq.core.CrisisResource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -58,7 +61,7 @@ class WidgetBrowserIT {
     }
 
     private static ChatServer startServer(int port) throws IOException {
-        return ChatServer.start(ServerConfig.builder().port(port).build());
+        return TestServers.start(ServerConfig.builder().port(port).build());
     }
 
     private static int freePort() throws IOException {
@@ -81,6 +84,25 @@ class WidgetBrowserIT {
         new WebDriverWait(driver, WidgetPage.WAIT).until(d -> sources.isDisplayed());
         assertTrue(WidgetPage.text(sources).contains("Ketamine Therapy and Mental Health"), WidgetPage.text(sources));
         Browser.screenshot(driver, "desktop-answer");
+    }
+
+    @Test
+    void onAServerOfManyClinicsDataClinicPicksTheClinicsOwnChat() throws IOException {
+        ClinicProfile northStar = ClinicProfile.builder().name("North Star Clinic")
+                .crisis(new ClinicProfile.Crisis("GB", "999", List.of(
+                        new CrisisResource("Samaritans", "Call 116 123, free, day or night", "tel:116123"))))
+                .build();
+        try (ChatServer many = ChatServer.create(ServerConfig.builder().port(0).build())
+                .clinic("harbor", ClinicChat.of(ClinicProfile.defaultProfile()))
+                .clinic("north-star", ClinicChat.of(northStar))
+                .start()) {
+            driver.get(many.uri("north-star").toString());
+            widget.open();
+            widget.send("I want to kill myself");
+            WebElement card = widget.waitForMessages("crisis", 1);
+            assertTrue(WidgetPage.text(card).contains("Samaritans"), WidgetPage.text(card));
+            assertFalse(WidgetPage.text(card).contains("988"), WidgetPage.text(card));
+        }
     }
 
     /** Answers a typical candidate's first twelve questions by button; the last, about suicidal thoughts, waits. */
@@ -400,7 +422,7 @@ class WidgetBrowserIT {
     @Test
     void aChatThatRefusesThePageSaysItIsUnavailableWithTheClinicsCrisisLines() throws IOException {
         ClinicProfile elsewhere = ClinicProfile.builder().allowedOrigins("https://another-clinic.example").build();
-        try (ChatServer refusing = ChatServer.start(ServerConfig.builder().port(0).profile(elsewhere).build());
+        try (ChatServer refusing = TestServers.start(ServerConfig.builder().port(0).build(), elsewhere);
              ClinicSite clinic = ClinicSite.http(clinicPage(refusing, ""), null, StandardCharsets.UTF_8)) {
             driver.get(clinic.url());
             widget.byTestId("kf-launcher").click();
@@ -473,7 +495,7 @@ class WidgetBrowserIT {
         Path key = dir.resolve("resume.key");
         Files.write(key, "a key file of at least thirty-two bytes, for this test".getBytes(StandardCharsets.UTF_8));
         ServerConfig shared = ServerConfig.builder().port(0).resumeKeyFile(key).build();
-        try (ChatServer a = ChatServer.start(shared); ChatServer b = ChatServer.start(shared);
+        try (ChatServer a = TestServers.start(shared); ChatServer b = TestServers.start(shared);
              Haproxy proxy = Haproxy.start(Haproxy.freePort(), a.port(), b.port())) {
             driver.get(proxy.uri().toString());
             widget = new WidgetPage(driver);

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.TestServers;
 import org.ketaminefaq.chatbot.server.LogCapture;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
@@ -65,8 +66,8 @@ class CanaryIT {
     /** Sends the canary down every path; returns what a bystander chat, open all along, received. */
     private static List<String> sendTheCanaryEverywhere() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).profile(Chats.clinicProfile())
-                .readTimeout(Duration.ofMillis(500)).messagesPerSecond(1000).messageBurst(1000).build())) {
+        try (ChatServer server = TestServers.start(ServerConfig.builder().port(0)
+                .readTimeout(Duration.ofMillis(500)).messagesPerSecond(1000).messageBurst(1000).build(), Chats.clinicProfile())) {
             RawWebSocket bystander = Chats.welcomed(server);
             List<String> bystanderSaw = Collections.synchronizedList(new ArrayList<>());
             ExecutorService listening = Executors.newSingleThreadExecutor();

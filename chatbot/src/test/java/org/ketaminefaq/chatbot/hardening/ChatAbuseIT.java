@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.TestServers;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
 /**
@@ -39,7 +40,7 @@ class ChatAbuseIT {
 
     @BeforeAll
     static void start() throws IOException {
-        server = ChatServer.start(ServerConfig.builder().port(0).build()); // the default limits
+        server = TestServers.start(ServerConfig.builder().port(0).build()); // the default limits
     }
 
     @AfterAll
@@ -308,7 +309,7 @@ class ChatAbuseIT {
     @Test
     void clientsThatNeverReadAreCutOffWhileOtherChatsAreServedAndMemoryStaysBounded() throws Exception {
         // no rate limit here, so that every frame costs the server a full answer: the most a client can make it send
-        try (ChatServer open = ChatServer.start(ServerConfig.builder().port(0).messagesPerSecond(1_000_000)
+        try (ChatServer open = TestServers.start(ServerConfig.builder().port(0).messagesPerSecond(1_000_000)
                 .messageBurst(1_000_000).build())) {
             Chats.quiesce();
             long heapBefore = Chats.heapAfterGc();
@@ -388,18 +389,18 @@ class ChatAbuseIT {
         int room = 64 << 20; // far more than the answers to the burst below
 
         // the default byte limit: the burst's answers go over it, and the client is cut off
-        try (ChatServer defaults = ChatServer.start(noRateLimit(minutes).maxUnreadStall(minutes).build());
+        try (ChatServer defaults = TestServers.start(noRateLimit(minutes).maxUnreadStall(minutes).build());
              RawWebSocket sink = burstThenSilence(defaults)) {
             Chats.awaitOpenChats(defaults, 0, Duration.ofMinutes(1));
         }
         // room for all of them and no stall limit in reach: the same client stays
-        try (ChatServer roomy = ChatServer.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
+        try (ChatServer roomy = TestServers.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
                 .maxUnreadStall(minutes).build()); RawWebSocket sink = burstThenSilence(roomy)) {
             Thread.sleep(3000); // time to answer the burst; a wait, not a timing assertion
             assertEquals(1, roomy.openChats(), "a client within both limits was cut off");
         }
         // room for all of them, but a stall limit of 1 s: cut off once its answers have waited that long
-        try (ChatServer stalls = ChatServer.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
+        try (ChatServer stalls = TestServers.start(noRateLimit(minutes).maxUnreadReplyBytes(room)
                 .maxUnreadStall(Duration.ofSeconds(1)).build()); RawWebSocket sink = burstThenSilence(stalls)) {
             Chats.awaitOpenChats(stalls, 0, Duration.ofMinutes(1));
         }
@@ -416,7 +417,7 @@ class ChatAbuseIT {
 
     @Test
     void aChatWithMoreMessagesWaitingThanAllowedIsClosedWith1013() throws Exception {
-        try (ChatServer open = ChatServer.start(ServerConfig.builder().port(0).messagesPerSecond(1_000_000)
+        try (ChatServer open = TestServers.start(ServerConfig.builder().port(0).messagesPerSecond(1_000_000)
                 .messageBurst(1_000_000).maxWaitingMessages(20).build());
              RawWebSocket ws = Chats.welcomed(open)) {
             ws.sendRaw(repeat(RawWebSocket.frame(true, RawWebSocket.OP_TEXT,
@@ -449,7 +450,7 @@ class ChatAbuseIT {
     @Test
     void idleAndHalfOpenChatsAreClosedByTheIdleTimeout() throws Exception {
         Duration idle = Duration.ofSeconds(1);
-        try (ChatServer quick = ChatServer.start(ServerConfig.builder().port(0).idleTimeout(idle).build())) {
+        try (ChatServer quick = TestServers.start(ServerConfig.builder().port(0).idleTimeout(idle).build())) {
             List<RawWebSocket> chats = new ArrayList<>();
             try {
                 long begin = System.nanoTime();
@@ -494,7 +495,7 @@ class ChatAbuseIT {
 
     @Test
     void theIdleCloseOfASilentChatIsCode1000() throws Exception {
-        try (ChatServer quick = ChatServer.start(ServerConfig.builder().port(0).idleTimeout(Duration.ofMillis(500))
+        try (ChatServer quick = TestServers.start(ServerConfig.builder().port(0).idleTimeout(Duration.ofMillis(500))
                 .build());
              RawWebSocket ws = Chats.welcomed(quick)) {
             assertEquals(1000, ws.awaitClose());
@@ -506,7 +507,7 @@ class ChatAbuseIT {
     @Test
     void theSessionLimitRefusesWith1013AndAdmitsAgainOnceChatsLeave() throws Exception {
         int max = 4;
-        try (ChatServer small = ChatServer.start(ServerConfig.builder().port(0).maxSessions(max).build())) {
+        try (ChatServer small = TestServers.start(ServerConfig.builder().port(0).maxSessions(max).build())) {
             // twenty at once: exactly the limit gets in
             ExecutorService pool = Executors.newFixedThreadPool(20);
             List<RawWebSocket> admitted = Collections.synchronizedList(new ArrayList<>());

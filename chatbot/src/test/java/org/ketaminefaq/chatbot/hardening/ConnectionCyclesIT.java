@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.TestServers;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
 /**
@@ -29,8 +30,8 @@ class ConnectionCyclesIT {
 
     @Test
     void connectingAndLeavingOverAndOverLeavesNoChatsThreadsOrHeapBehind() throws Exception {
-        try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).profile(Chats.clinicProfile())
-                .build())) {
+        try (ChatServer server = TestServers.start(ServerConfig.builder().port(0)
+                .build(), Chats.clinicProfile())) {
             // warm up: lazily created pools and caches (Tyrus's scheduler makes up to ten threads) are not a leak
             int warmUp = 1000;
             for (int i = 0; i < warmUp; i++) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.TestServers;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
 /**
@@ -50,7 +51,7 @@ class HttpAbuseIT {
 
     @BeforeAll
     static void start() throws IOException {
-        server = ChatServer.start(ServerConfig.builder().port(0).readTimeout(READ_TIMEOUT).build());
+        server = TestServers.start(ServerConfig.builder().port(0).readTimeout(READ_TIMEOUT).build());
         http = HttpClient.newBuilder().connectTimeout(Chats.TIMEOUT).build();
     }
 

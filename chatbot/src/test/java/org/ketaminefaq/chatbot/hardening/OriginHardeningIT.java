@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.TestServers;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
 /**
@@ -31,7 +32,7 @@ class OriginHardeningIT {
 
     @BeforeAll
     static void start() throws IOException {
-        server = ChatServer.start(ServerConfig.builder().port(0).profile(Chats.clinicProfile()).build());
+        server = TestServers.start(ServerConfig.builder().port(0).build(), Chats.clinicProfile());
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.ketaminefaq.chatbot.server.ChatServer;
+import org.ketaminefaq.chatbot.server.TestServers;
 import org.ketaminefaq.chatbot.server.ClientFrame;
 import org.ketaminefaq.chatbot.server.ServerConfig;
 
@@ -42,7 +43,7 @@ class WirePropertiesIT {
     @BeforeContainer
     static void start() throws IOException {
         // the rate limit is off here: every frame gets a reply of its own kind, not rate_limited
-        server = ChatServer.start(ServerConfig.builder().port(0).messagesPerSecond(100_000).messageBurst(100_000)
+        server = TestServers.start(ServerConfig.builder().port(0).messagesPerSecond(100_000).messageBurst(100_000)
                 .build());
         origin = "http://127.0.0.1:" + server.port();
     }

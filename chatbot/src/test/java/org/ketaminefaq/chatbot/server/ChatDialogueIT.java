@@ -25,8 +25,8 @@ class ChatDialogueIT {
     @BeforeAll
     static void start() throws Exception {
         // a generous rate: these conversations send many frames at once, and the rate limit has its own test
-        server = ChatServer.start(ServerConfig.builder().port(0).profile(TestProfiles.clinic())
-                .messagesPerSecond(1000).messageBurst(1000).build());
+        server = TestServers.start(ServerConfig.builder().port(0)
+                .messagesPerSecond(1000).messageBurst(1000).build(), TestProfiles.clinic());
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ class ChatLimitsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ChatServer.start(ServerConfig.builder().port(0).build()); // the default limits
+        server = TestServers.start(ServerConfig.builder().port(0).build()); // the default limits
     }
 
     @AfterAll
@@ -121,7 +121,7 @@ class ChatLimitsIT {
 
     @Test
     void aChatOverTheSessionLimitIsClosedWith1013AndTheNextOneAfterALeaveGetsIn() throws Exception {
-        try (ChatServer small = ChatServer.start(ServerConfig.builder().port(0).maxSessions(2).build())) {
+        try (ChatServer small = TestServers.start(ServerConfig.builder().port(0).maxSessions(2).build())) {
             ChatClient first = ChatClient.welcomed(small);
             try (ChatClient second = ChatClient.welcomed(small)) {
                 try (ChatClient third = ChatClient.connect(small)) {
@@ -143,7 +143,7 @@ class ChatLimitsIT {
 
     @Test
     void anIdleChatIsClosedByTheServer() throws Exception {
-        try (ChatServer quick = ChatServer.start(ServerConfig.builder().port(0)
+        try (ChatServer quick = TestServers.start(ServerConfig.builder().port(0)
                 .idleTimeout(Duration.ofMillis(300)).build());
              ChatClient chat = ChatClient.welcomed(quick)) {
             // no sleep: the close reason is awaited, with a timeout far beyond the idle timeout
@@ -154,7 +154,7 @@ class ChatLimitsIT {
 
     @Test
     void closingTheServerClosesOpenChatsWith1001AndReleasesThePort() throws Exception {
-        ChatServer stopping = ChatServer.start(ServerConfig.builder().port(0).build());
+        ChatServer stopping = TestServers.start(ServerConfig.builder().port(0).build());
         try (ChatClient a = ChatClient.welcomed(stopping);
              ChatClient b = ChatClient.welcomed(stopping)) {
             stopping.close();

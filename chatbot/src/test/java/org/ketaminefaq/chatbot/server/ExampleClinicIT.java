@@ -19,8 +19,8 @@ class ExampleClinicIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ChatServer.start(ServerConfig.builder().port(0).profile(ClinicProfile.load(EXAMPLE))
-                .messagesPerSecond(1000).messageBurst(1000).build());
+        server = TestServers.start(ServerConfig.builder().port(0)
+                .messagesPerSecond(1000).messageBurst(1000).build(), ClinicProfile.load(EXAMPLE));
     }
 
     @AfterAll

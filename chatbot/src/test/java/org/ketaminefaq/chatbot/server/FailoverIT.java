@@ -29,7 +29,7 @@ class FailoverIT {
         ServerConfig config = ServerConfig.builder().port(0).resumeKeyFile(key).messagesPerSecond(100).messageBurst(100)
                 .build();
         int proxyPort = Haproxy.freePort();
-        try (ChatServer a = ChatServer.start(config); ChatServer b = ChatServer.start(config);
+        try (ChatServer a = TestServers.start(config); ChatServer b = TestServers.start(config);
              Haproxy proxy = Haproxy.start(proxyPort, a.port(), b.port())) {
             URI chat = URI.create("ws://127.0.0.1:" + proxyPort + "/chat");
 

@@ -34,7 +34,7 @@ class HttpApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ChatServer.start(ServerConfig.builder().port(0).readTimeout(Duration.ofMillis(500)).build());
+        server = TestServers.start(ServerConfig.builder().port(0).readTimeout(Duration.ofMillis(500)).build());
         http = HttpClient.newBuilder().connectTimeout(ChatClient.TIMEOUT).build();
     }
 
@@ -217,8 +217,8 @@ class HttpApiIT {
 
     @Test
     void onlyTheClinicsPagesMayFrameThePanel() throws Exception {
-        try (ChatServer clinic = ChatServer.start(ServerConfig.builder().port(0).profile(TestProfiles.clinic())
-                .build())) {
+        try (ChatServer clinic = TestServers.start(ServerConfig.builder().port(0)
+                .build(), TestProfiles.clinic())) {
             HttpResponse<String> panel = http.send(HttpRequest.newBuilder(clinic.uri().resolve("/panel"))
                     .timeout(ChatClient.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(panel.headers().firstValue("Content-Security-Policy").orElse("")

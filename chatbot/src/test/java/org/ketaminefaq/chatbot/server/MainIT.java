@@ -13,9 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runnable jar as an operator starts it: {@code java -jar target/ketamine-faq-chatbot.jar}. It prints its
@@ -71,6 +77,40 @@ class MainIT {
                 process.destroy(); // SIGTERM
                 assertEquals(CloseCodes.GOING_AWAY.getCode(), visitor.closeReason().getCloseCode().getCode());
             }
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server exits after SIGTERM");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theJarServesEveryClinicOfADirectory(@TempDir Path clinics) throws Exception {
+        // the README's example clinics
+        for (String id : List.of("harbor-light", "north-star")) {
+            Files.copy(Path.of("..", "examples", "clinics", id + ".json"), clinics.resolve(id + ".json"));
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "--port", "0",
+                "--clinics", clinics.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            Map<String, URI> chats = new TreeMap<>();
+            Pattern clinicLine = Pattern.compile("Clinic (\\S+): demo page (\\S+), chat (\\S+)");
+            for (String line; chats.size() < 2 && (line = lines.readLine()) != null; ) {
+                Matcher m = clinicLine.matcher(line);
+                if (m.matches()) {
+                    chats.put(m.group(1), URI.create(m.group(3)));
+                }
+            }
+            assertEquals(List.of("harbor-light", "north-star"), List.copyOf(chats.keySet()));
+            for (URI chat : chats.values()) {
+                try (ChatClient visitor = ChatClient.connect(chat, "http://" + chat.getHost() + ":" + chat.getPort())) {
+                    assertEquals("welcome", visitor.next().get("type").asText());
+                    assertEquals("cost", visitor.say("how much does ketamine therapy cost?").get("intent").asText());
+                }
+            }
+            process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server exits after SIGTERM");
         } finally {
             process.destroyForcibly();

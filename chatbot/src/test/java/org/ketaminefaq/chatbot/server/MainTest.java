@@ -32,6 +32,22 @@ class MainTest {
     }
 
     @Test
+    void aClinicsDirectoryWithABrokenProfileNamesItsFileAndField(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("harbor.json"), ClinicDirectoryTest.PROFILE.formatted("Harbor Light", "harbor"));
+        Files.writeString(dir.resolve("north-star.json"), ClinicDirectoryTest.PROFILE.formatted("North Star", "north")
+                .replace("\"name\"", "\"phone\": 42, \"name\""));
+        assertEquals(2, run("--clinics", dir.toString()));
+        assertTrue(err.toString().startsWith("Cannot use the clinic profile: "), err.toString());
+        assertTrue(err.toString().contains("north-star.json") && err.toString().contains("phone"), err.toString());
+    }
+
+    @Test
+    void profileAndClinicsTogetherAreRefused(@TempDir Path dir) {
+        assertEquals(2, run("--profile", "clinic.json", "--clinics", dir.toString()));
+        assertTrue(err.toString().contains("not both"), err.toString());
+    }
+
+    @Test
     void anOutOfRangeOptionIsNamedWithExitCode2() {
         assertEquals(2, run("--port", "70000"));
         assertEquals("Invalid option: port must be from 0 (any free port) to 65535, but was 70000",
@@ -66,7 +82,7 @@ class MainTest {
         CommandLine command = new CommandLine(new Main());
         command.setOut(new PrintWriter(out, true));
         assertEquals(0, command.execute("--help"));
-        for (String option : new String[] {"--host", "--port", "--profile", "--max-message-length", "--max-frame-bytes",
+        for (String option : new String[] {"--host", "--port", "--profile", "--clinics", "--max-message-length", "--max-frame-bytes",
             "--messages-per-second", "--message-burst", "--max-sessions", "--idle-timeout-seconds",
             "--max-unread-reply-bytes", "--max-unread-stall-seconds", "--max-waiting-messages", "--native-dir"}) {
             assertTrue(out.toString().contains(option), option);

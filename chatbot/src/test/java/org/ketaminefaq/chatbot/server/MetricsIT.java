@@ -31,8 +31,8 @@ class MetricsIT {
 
     @Test
     void countsMessagesRepliesCrisesVerdictsAndRefusalsByFixedLabels() throws Exception {
-        try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).profile(TestProfiles.clinic())
-                .messagesPerSecond(100).messageBurst(100).build())) {
+        try (ChatServer server = TestServers.start(ServerConfig.builder().port(0)
+                .messagesPerSecond(100).messageBurst(100).build(), TestProfiles.clinic())) {
             try (ChatClient chat = ChatClient.connect(server, TestProfiles.CLINIC_ORIGIN)) {
                 chat.next();
                 chat.say("how much does ketamine cost?");
@@ -60,12 +60,12 @@ class MetricsIT {
 
     @Test
     void metricsCanHaveAPortOfTheirOwnOrBeOff() throws Exception {
-        try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).metricsPort(0).build())) {
+        try (ChatServer server = TestServers.start(ServerConfig.builder().port(0).metricsPort(0).build())) {
             URI own = URI.create("http://127.0.0.1:" + server.metricsPort().orElseThrow() + "/metrics");
             assertEquals(200, get(own).statusCode());
             assertEquals(404, get(server.uri().resolve("/metrics")).statusCode(), "not on the public port");
         }
-        try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).metrics(false).build())) {
+        try (ChatServer server = TestServers.start(ServerConfig.builder().port(0).metrics(false).build())) {
             assertEquals(404, get(server.uri().resolve("/metrics")).statusCode());
         }
     }

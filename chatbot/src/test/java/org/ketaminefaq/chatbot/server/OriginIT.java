@@ -17,7 +17,7 @@ class OriginIT {
 
     @BeforeAll
     static void start() throws Exception {
-        clinicOnly = ChatServer.start(ServerConfig.builder().port(0).profile(TestProfiles.clinic()).build());
+        clinicOnly = TestServers.start(ServerConfig.builder().port(0).build(), TestProfiles.clinic());
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class OriginIT {
 
     @Test
     void aProfileWithoutOriginsAcceptsAnySite() throws Exception {
-        try (ChatServer open = ChatServer.start(ServerConfig.builder().port(0).build());
+        try (ChatServer open = TestServers.start(ServerConfig.builder().port(0).build());
              ChatClient chat = ChatClient.connect(open, "https://evil.example")) {
             assertEquals("welcome", chat.next().get("type").asText());
         }

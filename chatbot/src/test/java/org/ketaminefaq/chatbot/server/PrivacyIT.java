@@ -60,8 +60,8 @@ class PrivacyIT {
 
     private static void sendTheCanaryEverywhere() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        try (ChatServer server = ChatServer.start(ServerConfig.builder().port(0).profile(TestProfiles.clinic())
-                .messagesPerSecond(1000).messageBurst(1000).build())) {
+        try (ChatServer server = TestServers.start(ServerConfig.builder().port(0)
+                .messagesPerSecond(1000).messageBurst(1000).build(), TestProfiles.clinic())) {
             try (ChatClient chat = ChatClient.welcomed(server)) {
                 assertEquals("answer", chat.say("how much does ketamine cost " + CANARY).get("type").asText());
                 chat.say(CANARY);                                                      // fallback

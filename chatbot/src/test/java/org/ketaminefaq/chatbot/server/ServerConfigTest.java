@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.ketaminefaq.core.ClinicProfile;
 
 class ServerConfigTest {
 
@@ -14,7 +13,6 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.defaults();
         assertEquals("127.0.0.1", config.host());
         assertEquals(8025, config.port());
-        assertEquals(ClinicProfile.defaultProfile(), config.profile());
         assertEquals(1000, config.maxMessageLength());
         assertEquals(16 * 1024, config.maxFrameBytes());
         assertEquals(5, config.messagesPerSecond());
