@@ -2,67 +2,51 @@ package org.ketaminefaq.benchmarks;
 
 import java.net.http.WebSocket;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One simulated visitor of a load run: waits for the welcome, then sends its messages in a closed loop (the next one
- * as soon as the reply to the last arrives, or the reply timeout passes), timing each round trip and checking each
- * reply against the one due. Its counters are read once the session has finished.
+ * One simulated visitor: takes the welcome, then sends a message, waits for its reply, thinks (a random time between
+ * the spec's bounds; none in a closed loop) and sends the next, until it has sent its messages or the run's end has
+ * passed. One message is outstanding at a time, so a reply that arrives while none is outstanding is an extra one:
+ * late, after its message was given up as lost, or a second reply.
  */
 final class LoadSession extends WsClients.FrameListener {
 
     private final int id;
-    private final String[] frames;
-    private final Workload.Expectation expectation;
-    private final long timeoutNanos;
-    private final long thinkNanos;
-    private final ScheduledExecutorService thinker;
+    private final Workload workload;
+    private final LoadTool.Spec spec;
+    private final long endsAt;
+    private final Random random;
+    private final ScheduledExecutorService timer;
 
-    /** The first frame (the welcome) arrived; fails if the connection fails or closes first. */
     final CompletableFuture<Void> welcomed = new CompletableFuture<>();
-    /** Every message sent was answered or timed out, or the connection ended. */
     final CompletableFuture<Void> finished = new CompletableFuture<>();
-    /** The connection is closed; the close code, or -1 when it failed. */
-    final CompletableFuture<Integer> ended = new CompletableFuture<>();
 
     private WebSocket ws;
     private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
-    private boolean started;
     private boolean outstanding;
     private int next;
     private long sentAt;
-    private long finishedAt;
+    private long[] roundTrips = new long[8];
+    long sent;
+    long answered;
+    long lost;
+    long extra;
+    long rateLimited;
+    long errors;
+    long replyChars;
+    boolean closedEarly;
 
-    private final long[] roundTrips;
-    private long sent;
-    private long answered;
-    private long lost;
-    private long outOfOrder;
-    private boolean closedEarly;
-    private final Map<String, Long> errors = new HashMap<>(2);
-
-    /**
-     * @param thinkNanos how long to wait after a reply before sending the next message, as a visitor reads and
-     *     types; 0 sends at once (a closed loop at full speed)
-     * @param thinker runs the delayed sends when {@code thinkNanos} is not 0
-     */
-    LoadSession(int id, Workload workload, Workload.Expectation expectation, long timeoutNanos, long thinkNanos,
-                ScheduledExecutorService thinker) {
+    LoadSession(int id, Workload workload, LoadTool.Spec spec, long endsAt, ScheduledExecutorService timer) {
         this.id = id;
-        this.frames = new String[workload.messages()];
-        for (int i = 0; i < frames.length; i++) {
-            frames[i] = workload.frame(id, i);
-        }
-        this.expectation = expectation;
-        this.timeoutNanos = timeoutNanos;
-        this.thinkNanos = thinkNanos;
-        this.thinker = thinker;
-        this.roundTrips = new long[frames.length];
-        Arrays.fill(roundTrips, -1);
+        this.workload = workload;
+        this.spec = spec;
+        this.endsAt = endsAt;
+        this.random = new Random(spec.seed() * 31 + id);
+        this.timer = timer;
     }
 
     @Override
@@ -79,49 +63,53 @@ final class LoadSession extends WsClients.FrameListener {
             return;
         }
         if (!outstanding) {
-            outOfOrder++; // a reply nobody waits for: late, after its message timed out, or a second reply
+            extra++;
             return;
         }
-        roundTrips[next] = now - sentAt;
-        answered++;
-        ReplySummary reply = ReplySummary.parse(frame, expectation.needsText());
-        if ("error".equals(reply.type())) {
-            errors.merge(String.valueOf(reply.code()), 1L, Long::sum);
-        } else if (!expectation.matches(id, next, reply)) {
-            outOfOrder++;
+        if (answered == roundTrips.length) {
+            roundTrips = Arrays.copyOf(roundTrips, roundTrips.length * 2);
+        }
+        roundTrips[(int) answered++] = now - sentAt;
+        replyChars += frame.length();
+        if (startsWith(frame, "{\"type\":\"error\"")) {
+            errors++;
+            if (frame.toString().contains("\"rate_limited\"")) {
+                rateLimited++;
+            }
         }
         outstanding = false;
         next++;
-        if (thinkNanos > 0 && next < frames.length) {
-            thinker.schedule(this::sendAfterThinking, thinkNanos, TimeUnit.NANOSECONDS);
+        scheduleNext();
+    }
+
+    private static boolean startsWith(CharSequence text, String prefix) {
+        return text.length() >= prefix.length() && text.subSequence(0, prefix.length()).toString().equals(prefix);
+    }
+
+    /** Starts the conversation: the first message after a random part of the longest think time, to spread them. */
+    synchronized void start() {
+        long spread = spec.thinkMaxMillis() == 0 ? 0 : (long) (random.nextDouble() * spec.thinkMaxMillis());
+        timer.schedule(this::send, spread, TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduleNext() {
+        long think = spec.thinkMinMillis() + (long) (random.nextDouble() * (spec.thinkMaxMillis() - spec.thinkMinMillis()));
+        if (think == 0) {
+            send();
         } else {
-            sendNext(now);
+            timer.schedule(this::send, think, TimeUnit.MILLISECONDS);
         }
     }
 
-    private synchronized void sendAfterThinking() {
-        if (!finished.isDone()) {
-            sendNext(System.nanoTime());
+    private synchronized void send() {
+        if (finished.isDone()) {
+            return;
         }
-    }
-
-    /** Sends the first message after {@code delayNanos} (at once for 0); the rest follow the replies. */
-    synchronized void start(long delayNanos) {
-        started = true;
-        if (delayNanos > 0) {
-            thinker.schedule(this::sendAfterThinking, delayNanos, TimeUnit.NANOSECONDS);
-        } else {
-            sendNext(System.nanoTime());
-        }
-    }
-
-    private void sendNext(long now) {
-        if (next >= frames.length) {
-            finishedAt = now;
+        if (next >= spec.messages() || System.nanoTime() >= endsAt) {
             finished.complete(null);
             return;
         }
-        String frame = frames[next];
+        String frame = workload.frame(id, next);
         WebSocket socket = ws;
         outstanding = true;
         sent++;
@@ -130,72 +118,35 @@ final class LoadSession extends WsClients.FrameListener {
         sendChain = sendChain.handle((r, e) -> null).thenCompose(r -> socket.sendText(frame, true));
     }
 
-    /** Counts the outstanding message lost when its reply is overdue, and goes on with the next. */
+    /** Gives up on a reply that is overdue, counting its message lost, and goes on. */
     synchronized void checkTimeout(long now) {
-        if (outstanding && now - sentAt > timeoutNanos) {
+        if (outstanding && now - sentAt > TimeUnit.MILLISECONDS.toNanos(spec.replyTimeoutMillis())) {
             lost++;
             outstanding = false;
             next++;
-            sendNext(now);
+            scheduleNext();
         }
     }
 
-
     @Override
     synchronized void onEnd(int code) {
-        ended.complete(code);
         welcomed.completeExceptionally(new IllegalStateException("closed with " + code + " before the welcome"));
-        if (started && !finished.isDone()) {
+        if (!finished.isDone()) {
             closedEarly = true;
             if (outstanding) {
                 lost++;
                 outstanding = false;
             }
-            finishedAt = System.nanoTime();
             finished.complete(null);
         }
-    }
-
-    /** The connection could not be opened. */
-    void connectFailed(Throwable error) {
-        welcomed.completeExceptionally(error);
-        ended.complete(-1);
     }
 
     synchronized WebSocket webSocket() {
         return ws;
     }
 
-    synchronized long finishedAt() {
-        return finishedAt;
-    }
-
-    synchronized long sent() {
-        return sent;
-    }
-
-    synchronized long answered() {
-        return answered;
-    }
-
-    synchronized long lost() {
-        return lost;
-    }
-
-    synchronized long outOfOrder() {
-        return outOfOrder;
-    }
-
-    synchronized boolean closedEarly() {
-        return closedEarly;
-    }
-
-    synchronized Map<String, Long> errors() {
-        return Map.copyOf(errors);
-    }
-
     /** The round trips of the answered messages, in nanoseconds. */
     synchronized long[] roundTrips() {
-        return Arrays.stream(roundTrips).filter(n -> n >= 0).toArray();
+        return Arrays.copyOf(roundTrips, (int) answered);
     }
 }

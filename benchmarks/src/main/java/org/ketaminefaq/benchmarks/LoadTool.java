@@ -1,345 +1,181 @@
 package org.ketaminefaq.benchmarks;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import javax.management.remote.JMXConnector;
-import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
-import org.ketaminefaq.chatbot.nlp.QuietLibraries;
-import org.ketaminefaq.core.ClinicKnowledge;
-import org.ketaminefaq.core.ClinicProfile;
-import org.ketaminefaq.core.KnowledgeBase;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Drives concurrent WebSocket sessions against the real chat server, each sending questions from the held-out
- * evaluation set in a closed loop, and the same load against the bare {@link EchoServer} (the limit of Tyrus on
- * Grizzly on this machine), in alternating rounds; reports connections, answers, losses, order, error replies,
- * throughput, round-trip percentiles and CPU time per message for each round, and the chat/echo throughput ratio.
+ * The load tool: N chats over WebSocket, each sending questions of the test set one at a time. Paced, each waits a
+ * random 3 to 8 seconds after a reply before its next message, as people chat; closed-loop ({@code --think 0 0}),
+ * each sends the next at once, to find a server's ceiling. Reports what was lost, extra or rate-limited, messages a
+ * second and the round trip's percentiles, as JSON.
  *
  * <pre>{@code
  * java -cp benchmarks/target/ketamine-faq-benchmarks.jar org.ketaminefaq.benchmarks.LoadTool \
- *     --server-jar chatbot/target/ketamine-faq-chatbot.jar --echo --sessions 1000 --messages 20 --rounds A B A
+ *     --url ws://127.0.0.1:8025/chat --chats 1000 --seconds 60
  * }</pre>
- *
- * <p>Rounds: {@code A} the chat server, {@code B} the bare echo server, {@code C} the echo server with each reply
- * padded to the chat replies' mean size (it separates what the chat's larger replies cost the stack from what the
- * chatbot itself costs). The servers it starts run in their own JVMs ({@code --server-heap}); the chat server gets
- * {@code --max-sessions} above the session count and a per-chat rate limit of {@value #LOAD_RATE} messages a second
- * with a burst as large, since a closed loop sends as fast as the server answers and the default limit (5 a second,
- * bursts of 10) exists to stop exactly that.
  */
 @Command(name = "load-tool", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Closed-loop WebSocket load against the chat server and the bare echo server, in rounds.")
+        description = "Paced or closed-loop chats against a chat (or echo) server; prints the result as JSON.")
 public final class LoadTool implements Callable<Integer> {
 
-    static final String CHAT = "chat";
-    static final String ECHO = "echo";
-    static final String SIZED_ECHO = "echo-sized";
-    /** The most of the machine other processes may use before a measured round waits for them (0 to 1). */
-    static final double QUIET = 0.05;
-    /** The per-chat rate limit the chat server gets for a load run. */
-    static final int LOAD_RATE = 100_000;
+    /**
+     * One run: {@code chats} chats, each sending up to {@code messages} messages until {@code seconds} have passed,
+     * thinking a random time between the two bounds after each reply (both 0 for a closed loop).
+     */
+    record Spec(int chats, int messages, int seconds, long thinkMinMillis, long thinkMaxMillis, long seed,
+                long replyTimeoutMillis) {
+        static Spec paced(int chats, int seconds) {
+            return new Spec(chats, Integer.MAX_VALUE, seconds, 3000, 8000, Workload.SEED, 10_000);
+        }
 
-    @Option(names = "--sessions", description = "Concurrent sessions (default: ${DEFAULT-VALUE}).")
-    int sessions = 1000;
+        static Spec closed(int chats, int messages) {
+            return new Spec(chats, messages, 600, 0, 0, Workload.SEED, 10_000);
+        }
+    }
 
-    @Option(names = "--messages", description = "Messages each session sends (default: ${DEFAULT-VALUE}).")
-    int messages = 20;
+    /** What a run did; round trips in milliseconds. Clean when every chat connected and every message was answered. */
+    record Result(int chats, int connected, long sent, long answered, long lost, long extra, long rateLimited,
+                  long errors, long closedEarly, double seconds, double messagesPerSecond, double p50Millis,
+                  double p99Millis, double maxMillis, long meanReplyChars) {
+        boolean clean() {
+            return connected == chats && lost == 0 && extra == 0 && rateLimited == 0 && closedEarly == 0
+                    && answered == sent;
+        }
+    }
 
-    @Option(names = "--server-jar", paramLabel = "JAR",
-            description = "Start the chat server from this jar in its own JVM (A rounds).")
-    Path serverJar;
-
-    @Option(names = "--url", paramLabel = "WS_URL", description = "Or use a chat server already running here.")
+    @Option(names = "--url", required = true, paramLabel = "WS_URL", description = "The chat to load.")
     URI url;
 
-    @Option(names = "--echo", description = "Also start the bare echo server in its own JVM (B rounds).")
-    boolean echo;
+    @Option(names = "--origin", paramLabel = "URL", description = "The Origin header, such as the clinic's site, for "
+            + "a clinic whose profile lists allowedOrigins.")
+    String origin;
 
-    @Option(names = "--echo-url", paramLabel = "WS_URL", description = "Or use an echo server already running here.")
-    URI echoUrl;
+    @Option(names = "--chats", description = "Concurrent chats (default: ${DEFAULT-VALUE}).")
+    int chats = 100;
 
-    @Option(names = "--sized-echo", description = "Also start an echo server whose replies are as large as the "
-            + "chat's on average (C rounds).")
-    boolean sizedEcho;
+    @Option(names = "--seconds", description = "How long chats go on sending (default: ${DEFAULT-VALUE}).")
+    int seconds = 60;
 
-    @Option(names = "--rounds", arity = "1..*", paramLabel = "A|B|C",
-            description = "The measured rounds in order: A chat, B echo, C sized echo (default: A B A with an echo "
-                    + "server, else A).")
-    List<String> rounds;
+    @Option(names = "--messages", description = "Most messages per chat (default: no limit).")
+    int messages = Integer.MAX_VALUE;
 
-    @Option(names = "--warmup-rounds", description = "Unmeasured rounds against each server first, at full speed, to "
-            + "let the JIT compile the hot paths of servers and client; more follow, up to --max-warmup-rounds, "
-            + "until two in a row agree within 10%% (default: ${DEFAULT-VALUE}).")
-    int warmupRounds = 1;
-
-    @Option(names = "--max-warmup-rounds", description = "The most warm-up rounds per server (default: "
-            + "${DEFAULT-VALUE}).")
-    int maxWarmupRounds = 10;
-
-    @Option(names = "--warmup-messages", description = "Messages per session in a warm-up round (default: "
-            + "${DEFAULT-VALUE}).")
-    int warmupMessages = 100;
-
-    @Option(names = "--think-ms", description = "Pause after each reply before the next message, as a visitor "
-            + "reads and types (default: ${DEFAULT-VALUE}: a closed loop at full speed).")
-    long thinkMillis;
-
-    @Option(names = "--server-heap", description = "-Xms and -Xmx of the servers started (default: "
-            + "${DEFAULT-VALUE}).")
-    String serverHeap = "1g";
-
-    @Option(names = "--reply-timeout-seconds", description = "A reply later than this is lost (default: "
-            + "${DEFAULT-VALUE}).")
-    long replyTimeoutSeconds = 10;
-
-    @Option(names = "--logs", paramLabel = "DIR", description = "Where the servers' output goes (default: "
-            + "${DEFAULT-VALUE}).")
-    Path logs = Path.of("benchmarks", "target", "benchmark-logs");
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the report as JSON.")
-    Path out;
-
-    private LoadReport report;
+    @Option(names = "--think", arity = "2", paramLabel = "MS", description = "Least and most think time after a "
+            + "reply, in ms (default: 3000 8000; 0 0 for a closed loop).")
+    long[] think = {3000, 8000};
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadTool()).execute(args));
     }
 
-    /** The report of the last {@link #call()}. */
-    LoadReport report() {
-        return report;
-    }
-
     @Override
     public Integer call() throws Exception {
-        CommandLine cmd = new CommandLine(this);
-        if ((serverJar == null) == (url == null)) {
-            throw new CommandLine.ParameterException(cmd, "give either --server-jar or --url");
-        }
-        if (echo && echoUrl != null) {
-            throw new CommandLine.ParameterException(cmd, "give --echo or --echo-url, not both");
-        }
-        if (serverJar != null) {
-            requireFile(serverJar);
-        }
-        boolean withEcho = echo || echoUrl != null;
-        List<String> order = rounds != null ? rounds : withEcho ? List.of("A", "B", "A") : List.of("A");
-        for (String r : order) {
-            boolean known = r.equals("A") || r.equals("B") && withEcho || r.equals("C") && sizedEcho;
-            if (!known) {
-                throw new CommandLine.ParameterException(cmd, "rounds are A (chat), B (with --echo or --echo-url) "
-                        + "or C (with --sized-echo), not " + r);
-            }
-        }
-        PrintWriter stdout = new PrintWriter(System.out, true);
-        report = run(order, stdout);
-        if (out != null) {
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out.toFile(), report);
-        }
-        return report.clean() ? 0 : 1;
+        Result result = run(url, origin, new Spec(chats, messages, seconds, think[0], think[1], Workload.SEED, 10_000));
+        System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        return result.clean() ? 0 : 1;
     }
 
-    /** A server the rounds of one letter go to, and what its replies must be in measured and warm-up rounds. */
-    private record Target(String name, URI uri, Optional<ProcessHandle> process, Optional<GcPauses> gc,
-                          String description,
-                          Workload.Expectation expectation, Workload.Expectation warmupExpectation) {
+    /** Runs {@code spec} against the chat at {@code url} and returns once every chat has finished. */
+    static Result run(URI url, Spec spec) throws Exception {
+        return run(url, null, spec);
     }
 
-    private LoadReport run(List<String> order, PrintWriter stdout) throws Exception {
-        QuietLibraries.apply();
-        stdout.printf(Locale.ROOT, "Load: %d sessions x %d messages, rounds %s%s%n", sessions, messages, order,
-                thinkMillis > 0 ? ", " + thinkMillis + " ms between a reply and the next message" : "");
-        Workload workload = Workload.fromEvaluationSet(sessions, messages);
-        DialogueEngine engine = DialogueEngine.create(ClinicKnowledge.of(KnowledgeBase.load(),
-                ClinicProfile.defaultProfile()));
-        Workload.ChatExpectation chatExpected = workload.chatExpectation(engine);
-        Workload warmupWorkload = Workload.fromEvaluationSet(sessions, warmupMessages);
-        Workload.Expectation chatWarmup = warmupRounds == 0 ? chatExpected : warmupWorkload.chatExpectation(engine);
-        Workload.Expectation echoWarmup = warmupWorkload.echoExpectation();
-        List<String> jvm = List.of("-Xms" + serverHeap, "-Xmx" + serverHeap);
-        List<ServerProcess> started = new ArrayList<>();
-        List<JMXConnector> jmxConnections = new ArrayList<>();
+    /** The same with an {@code Origin} header; {@code null} for none. */
+    static Result run(URI url, String origin, Spec spec) throws Exception {
+        Workload workload = Workload.fromTestSet();
+        WsClients clients = WsClients.perProcessor();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        List<LoadSession> sessions = new ArrayList<>();
         try {
-            Map<String, Target> targets = new LinkedHashMap<>();
-            if (serverJar != null) {
-                int jmx = ServerProcess.freePort();
-                ServerProcess p = ServerProcess.chat(serverJar, withJmx(jvm, jmx), loadServerArgs(sessions), logs);
-                started.add(p);
-                targets.put("A", startedTarget(CHAT, p, jmx, jmxConnections, chatExpected, chatWarmup));
-            } else {
-                targets.put("A", new Target(CHAT, url, Optional.empty(), Optional.empty(), url.toString(),
-                        chatExpected, chatWarmup));
-            }
-            if (echo) {
-                int jmx = ServerProcess.freePort();
-                ServerProcess p = ServerProcess.echo(withJmx(jvm, jmx), List.of(), logs.resolve("echo-server.log"));
-                started.add(p);
-                targets.put("B", startedTarget(ECHO, p, jmx, jmxConnections, workload.echoExpectation(),
-                        echoWarmup));
-            } else if (echoUrl != null) {
-                targets.put("B", new Target(ECHO, echoUrl, Optional.empty(), Optional.empty(), echoUrl.toString(),
-                        workload.echoExpectation(), echoWarmup));
-            }
-            if (sizedEcho) {
-                int jmx = ServerProcess.freePort();
-                ServerProcess p = ServerProcess.echo(withJmx(jvm, jmx), List.of("--reply-bytes",
-                        Integer.toString(chatExpected.meanReplyBytes())), logs.resolve("sized-echo-server.log"));
-                started.add(p);
-                targets.put("C", startedTarget(SIZED_ECHO, p, jmx, jmxConnections, workload.echoExpectation(),
-                        echoWarmup));
-            }
-            WsClients clients = WsClients.perProcessor();
-            LoadRound.Settings defaults = LoadRound.Settings.defaults();
-            LoadRound.Settings settings = new LoadRound.Settings(Duration.ofSeconds(replyTimeoutSeconds),
-                    defaults.connectTimeout(), defaults.connectConcurrency(), Duration.ofMillis(thinkMillis));
-
-            // warm-ups run at full speed whatever the think time: they are there to get the hot paths compiled
-            LoadRound.Settings fullSpeed = new LoadRound.Settings(settings.replyTimeout(), settings.connectTimeout(),
-                    settings.connectConcurrency(), Duration.ZERO);
-            List<RoundResult> warmups = new ArrayList<>();
-            Map<String, List<Double>> warmed = new LinkedHashMap<>();
-            targets.values().forEach(t -> warmed.put(t.name(), new ArrayList<>()));
-            int mostWarmups = warmupRounds == 0 ? 0 : Math.max(warmupRounds, maxWarmupRounds);
-            for (int w = 1; w <= mostWarmups; w++) {
-                boolean any = false;
-                for (Target t : targets.values()) {
-                    List<Double> done = warmed.get(t.name());
-                    if (w > warmupRounds && (w > maxWarmupRounds || settled(done))) {
-                        continue;
+            long endsAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.seconds());
+            // at most 200 handshakes at once, as a crowd arriving rather than a SYN flood
+            Semaphore handshakes = new Semaphore(200);
+            for (int i = 0; i < spec.chats(); i++) {
+                LoadSession session = new LoadSession(i, workload, spec, endsAt, timer);
+                sessions.add(session);
+                handshakes.acquire();
+                clients.connect(url, origin, session, Duration.ofSeconds(30)).whenComplete((ws, e) -> {
+                    if (e != null) {
+                        session.welcomed.completeExceptionally(e);
                     }
-                    RoundResult round = print(stdout, LoadRound.run("w" + w, t.name(), t.uri(), t.process(),
-                            t.gc(), warmupWorkload, t.warmupExpectation(), clients, fullSpeed));
-                    warmups.add(round);
-                    done.add(round.throughput());
-                    any = true;
-                }
-                if (!any) {
-                    break;
+                });
+                session.welcomed.whenComplete((r, e) -> handshakes.release());
+            }
+            int connected = 0;
+            for (LoadSession s : sessions) {
+                try {
+                    s.welcomed.get(60, TimeUnit.SECONDS);
+                    connected++;
+                } catch (Exception e) {
+                    s.finished.complete(null);
                 }
             }
-            List<ProcessHandle> ours = new ArrayList<>();
-            ours.add(ProcessHandle.current());
-            started.forEach(p -> ProcessHandle.of(p.pid()).ifPresent(ours::add));
-            List<RoundResult> measured = new ArrayList<>();
-            int n = 0;
-            for (String r : order) {
-                // on two cores, a build or a browser test running meanwhile changes every figure: wait for it
-                double others = MachineLoad.awaitQuiet(ours, QUIET, 120);
-                if (others > QUIET) {
-                    stdout.printf(Locale.ROOT, "Other processes use %.0f%% of the machine; measuring anyway.%n",
-                            others * 100);
-                }
-                Target t = targets.get(r);
-                measured.add(print(stdout, LoadRound.run(r + (++n), t.name(), t.uri(), t.process(), t.gc(),
-                        workload, t.expectation(), clients, settings)));
-            }
-            LoadReport result = new LoadReport(sessions, messages, thinkMillis, chatExpected.meanReplyBytes(),
-                    targets.values().stream().map(t -> t.name() + ": " + t.description()).toList(), warmupRounds,
-                    maxWarmupRounds, warmupMessages, warmups, measured);
-            result.ratio(ECHO).ifPresent(ratio -> stdout.printf(Locale.ROOT,
-                    "Chat throughput / echo throughput: %.2f (%.0f / %.0f msg/s)%n", ratio,
-                    result.meanThroughput(CHAT).orElse(0), result.meanThroughput(ECHO).orElse(0)));
-            result.ratio(SIZED_ECHO).ifPresent(ratio -> stdout.printf(Locale.ROOT,
-                    "Chat throughput / sized echo throughput: %.2f (%.0f / %.0f msg/s)%n", ratio,
-                    result.meanThroughput(CHAT).orElse(0), result.meanThroughput(SIZED_ECHO).orElse(0)));
-            stdout.println(result.clean() ? "Nothing lost, out of order or refused."
-                    : "NOT CLEAN: some messages were lost, out of order, refused or errors.");
-            return result;
+            long begin = System.nanoTime();
+            sessions.stream().filter(s -> !s.finished.isDone()).forEach(LoadSession::start);
+            ScheduledFuture<?> timeouts = timer.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                sessions.forEach(s -> s.checkTimeout(now));
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sessions.stream().map(s -> s.finished).toArray(CompletableFuture[]::new))
+                    .get(spec.seconds() + 120L, TimeUnit.SECONDS);
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            timeouts.cancel(false);
+            return summarise(spec, sessions, connected, elapsed);
         } finally {
-            for (JMXConnector connection : jmxConnections) {
-                connection.close();
+            for (LoadSession s : sessions) {
+                if (s.webSocket() != null) {
+                    s.webSocket().abort();
+                }
             }
-            started.forEach(ServerProcess::close);
+            timer.shutdownNow();
         }
     }
 
-    private static List<String> withJmx(List<String> jvm, int jmxPort) {
-        List<String> options = new ArrayList<>(jvm);
-        options.addAll(ServerProcess.jmxOptions(jmxPort));
-        return options;
-    }
-
-    /**
-     * A server this tool started, with JMX on loopback so that each round can count its garbage collections. The
-     * JMX options are left out of the command shown in reports: they only let the tool look.
-     */
-    private static Target startedTarget(String name, ServerProcess process, int jmxPort,
-            List<JMXConnector> connections, Workload.Expectation expectation, Workload.Expectation warmup)
-            throws IOException {
-        JMXConnector jmx = ServerProcess.connectJmx(jmxPort);
-        connections.add(jmx);
-        List<String> jmxOptions = ServerProcess.jmxOptions(jmxPort);
-        String shown = display(process.command().stream().filter(arg -> !jmxOptions.contains(arg)).toList());
-        return new Target(name, process.uri(), ProcessHandle.of(process.pid()),
-                Optional.of(GcPauses.remote(jmx.getMBeanServerConnection())), shown, expectation, warmup);
-    }
-
-    /** Whether the last two warm-up rounds of a server agree within 10%: its JIT has done the bulk of its work. */
-    private static boolean settled(List<Double> throughputs) {
-        int n = throughputs.size();
-        return n >= 2 && Math.abs(throughputs.get(n - 1) - throughputs.get(n - 2))
-                <= 0.10 * Math.max(throughputs.get(n - 1), throughputs.get(n - 2));
-    }
-
-    /** The chat server's options for a load run of {@code sessions} sessions (see the class comment). */
-    static List<String> loadServerArgs(int sessions) {
-        return List.of("--max-sessions", Integer.toString(Math.max(2000, sessions + 100)),
-                "--messages-per-second", Integer.toString(LOAD_RATE),
-                "--message-burst", Integer.toString(LOAD_RATE));
-    }
-
-    /** A command line with the class path shortened, for reports. */
-    static String display(List<String> command) {
-        return String.join(" ", displayArgs(command));
-    }
-
-    private static List<String> displayArgs(List<String> command) {
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < command.size(); i++) {
-            String arg = command.get(i);
-            if (i == 0) {
-                shown.add("java");
-            } else if (i > 0 && command.get(i - 1).equals("-cp")) {
-                shown.add(arg.contains(java.io.File.pathSeparator) ? "<classpath>" : relative(arg));
-            } else if (i > 0 && command.get(i - 1).equals("-jar")) {
-                shown.add(relative(arg));
-            } else {
-                shown.add(arg);
+    private static Result summarise(Spec spec, List<LoadSession> sessions, int connected, double seconds) {
+        long sent = 0, answered = 0, lost = 0, extra = 0, limited = 0, errors = 0, early = 0, chars = 0;
+        List<long[]> trips = new ArrayList<>();
+        for (LoadSession s : sessions) {
+            synchronized (s) {
+                sent += s.sent;
+                answered += s.answered;
+                lost += s.lost;
+                extra += s.extra;
+                limited += s.rateLimited;
+                errors += s.errors;
+                early += s.closedEarly ? 1 : 0;
+                chars += s.replyChars;
             }
+            trips.add(s.roundTrips());
         }
-        return shown;
+        long[] all = trips.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(spec.chats(), connected, sent, answered, lost, extra, limited, errors, early,
+                round(seconds), round(answered / seconds), millis(all, 0.50), millis(all, 0.99), millis(all, 1.0),
+                answered == 0 ? 0 : chars / answered);
     }
 
-    private static String relative(String path) {
-        Path p = Path.of(path).toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
-        return p.startsWith(here) ? here.relativize(p).toString() : path;
-    }
-
-    private static RoundResult print(PrintWriter out, RoundResult result) {
-        out.println(result.summary());
-        return result;
-    }
-
-    static Path requireFile(Path file) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist; build it with mvn -B -q package -DskipTests");
+    /** The {@code q} quantile of sorted nanoseconds, in milliseconds; 0 when there are none. */
+    static double millis(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
         }
-        return file;
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        return round(sorted[Math.max(0, index)] / 1e6);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

@@ -12,10 +12,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * WebSocket connections from the JDK's {@code java.net.http} client, spread over a few {@link HttpClient}s: each
- * client has one selector thread, and one per core lets the load generator use both cores of this machine when
- * the server leaves them idle. Callbacks run on the selector thread itself (a direct executor): the load tool's
- * listeners never block, and handing every frame to another thread would only add a context switch per frame.
+ * WebSocket connections from the JDK's client, spread over one {@link HttpClient} (one selector thread) per core.
+ * Callbacks run on the selector thread itself: the listeners never block.
  */
 final class WsClients {
 
@@ -34,17 +32,20 @@ final class WsClients {
         return new WsClients(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    CompletableFuture<WebSocket> connect(URI uri, WebSocket.Listener listener, Duration timeout) {
+    /** With an {@code Origin} header, as a browser on that site sends; {@code null} for none. */
+    CompletableFuture<WebSocket> connect(URI uri, String origin, WebSocket.Listener listener, Duration timeout) {
         HttpClient client = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
-        return client.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, listener);
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(timeout);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        return builder.buildAsync(uri, listener);
     }
 
     /**
-     * A listener that hands on whole text frames, however the JDK splits them, one at a time and in order.
-     * Binary frames are ignored. A frame is handed on as the characters the JDK decoded, or as the pieces joined in a
-     * buffer kept for the next frame, never copied into a new string: with chat-sized replies, the copies were a
-     * third of what the load generator allocated per message, and its garbage collections paused the very round
-     * trips it measures.
+     * Hands on whole text frames, however the JDK splits them, one at a time and in order, without copying them into
+     * new strings (the load generator's own garbage would pause the round trips it measures). Binary frames are
+     * ignored.
      */
     abstract static class FrameListener implements WebSocket.Listener {
         private char[] partial = new char[0];

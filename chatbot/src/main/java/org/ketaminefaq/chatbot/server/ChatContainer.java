@@ -19,9 +19,10 @@ import org.glassfish.tyrus.spi.Writer;
  * The Tyrus server container behind {@code /chat}, for our own Grizzly {@code HttpServer}: Tyrus's stock server
  * serves static files from the file system only and binds every address, so {@link ChatServer} builds the HTTP
  * server itself and plugs this container in with Tyrus's {@code WebSocketAddOn}. What it adds to Tyrus's base class
- * is the engine, and a {@link FrameSizeGuard} in front of every connection's read handler.
+ * is the engine, and a {@link FrameSizeGuard} in front of every connection's read handler. Public so that the
+ * benchmarks' bare echo server runs on the very same container.
  */
-final class ChatContainer extends TyrusServerContainer {
+public final class ChatContainer extends TyrusServerContainer {
 
     /** The largest WebSocket frame header: 2 bytes, 8 of extended length, 4 of mask. */
     static final int MAX_FRAME_HEADER_BYTES = 14;
@@ -33,7 +34,7 @@ final class ChatContainer extends TyrusServerContainer {
      * A container whose connections take frames and messages of at most {@code maxFrameBytes} and are closed after
      * {@code idleTimeout} without a message.
      */
-    ChatContainer(int maxFrameBytes, Duration idleTimeout) {
+    public ChatContainer(int maxFrameBytes, Duration idleTimeout) {
         super((Set<Class<?>>) null);
         // Sessions take these defaults when Tyrus creates them, before onOpen. The idle timeout must be set here:
         // with the base class's default of 0, each new TyrusSession schedules its idle check with a delay of 0, and
