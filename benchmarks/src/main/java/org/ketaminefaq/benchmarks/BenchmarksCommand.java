@@ -37,11 +37,11 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
     @Option(names = "--capacity-chats", split = ",", description = "Sizes the capacity search tries, one node "
             + "(default: ${DEFAULT-VALUE}).")
-    List<Integer> capacity = List.of(500, 1000, 2000, 4000, 8000);
+    List<Integer> capacity = List.of(500, 750, 1000, 1250, 1500, 2000, 4000, 8000);
 
     @Option(names = "--haproxy-chats", split = ",", description = "Sizes tried with two nodes behind HAProxy "
             + "(default: ${DEFAULT-VALUE}).")
-    List<Integer> haproxy = List.of(1000, 2000, 4000);
+    List<Integer> haproxy = List.of(500, 750, 1000, 1250, 1500, 2000, 4000);
 
     @Option(names = "--step-seconds", description = "Length of each capacity step (default: ${DEFAULT-VALUE}).")
     int stepSeconds = 30;

@@ -2,7 +2,7 @@ package org.ketaminefaq.benchmarks;
 
 import java.net.http.WebSocket;
 import java.util.Arrays;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +19,7 @@ final class LoadSession extends WsClients.FrameListener {
     private final Workload workload;
     private final LoadTool.Spec spec;
     private final long endsAt;
-    private final Random random;
+    private final SplittableRandom random;
     private final ScheduledExecutorService timer;
 
     final CompletableFuture<Void> welcomed = new CompletableFuture<>();
@@ -45,7 +45,9 @@ final class LoadSession extends WsClients.FrameListener {
         this.workload = workload;
         this.spec = spec;
         this.endsAt = endsAt;
-        this.random = new Random(spec.seed() * 31 + id);
+        // not java.util.Random: its first numbers for neighbouring seeds are nearly equal, which started every chat
+        // at the same moment
+        this.random = new SplittableRandom(spec.seed() * 31 + id);
         this.timer = timer;
     }
 
