@@ -40,7 +40,8 @@
   const CLINIC_ID = (opts.clinic || '').trim();
   const VALID_ID = CLINIC_ID === '' || /^[a-z0-9-]{1,40}$/.test(CLINIC_ID);
   if (!VALID_ID || !Object.prototype.hasOwnProperty.call(CLINICS, CLINIC_ID)) {
-    console.warn('ketamine-faq widget: this chat server serves no clinic "' + CLINIC_ID + '"; check data-clinic');
+    console.warn(CLINIC_ID ? 'ketamine-faq widget: this chat server serves no clinic "' + CLINIC_ID + '"; check data-clinic'
+      : 'ketamine-faq widget: this chat server serves several clinics; name one with data-clinic="<id>"');
   }
   const CLINIC = (VALID_ID && Object.prototype.hasOwnProperty.call(CLINICS, CLINIC_ID) && CLINICS[CLINIC_ID]) || {};
 

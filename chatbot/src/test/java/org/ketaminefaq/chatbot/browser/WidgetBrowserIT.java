@@ -102,6 +102,7 @@ class WidgetBrowserIT {
             WebElement card = widget.waitForMessages("crisis", 1);
             assertTrue(WidgetPage.text(card).contains("Samaritans"), WidgetPage.text(card));
             assertFalse(WidgetPage.text(card).contains("988"), WidgetPage.text(card));
+            Browser.screenshot(driver, "desktop-second-clinic-crisis");
         }
     }
 
