@@ -39,7 +39,7 @@ import org.ketaminefaq.chatbot.dialogue.DialogueEngine;
  * <ul>
  *   <li>A clinic given to {@link #clinic(String, ClinicChat)} is under {@code /c/{id}/}: its chat at
  *   {@code /c/{id}/chat}, its screening API at {@code /c/{id}/api/screening}, its panel at {@code /c/{id}/panel}
- *   and its demo page at {@code /c/{id}/}. A page picks it with {@code data-clinic="{id}"} on the script tag.</li>
+ *   and its test page at {@code /c/{id}/}. A page picks it with {@code data-clinic="{id}"} on the script tag.</li>
  *   <li>A server of one clinic may serve it at the root instead, with {@link #clinicAtRoot(ClinicChat)}:
  *   {@code /chat}, {@code /api/screening}, {@code /panel} and {@code /}.</li>
  * </ul>
@@ -182,7 +182,8 @@ public final class ChatServer implements AutoCloseable {
         Map<String, HttpHandler> paths = new HashMap<>();
         for (Mount mount : clinics.values()) {
             pages.add(new StaticFilesHandler.ClinicPages(mount.prefix(), mount.prefix().isEmpty() ? "" : mount.id(),
-                    ClinicCard.of(mount.chat().engine()), OriginPolicy.frameAncestors(mount.chat().allowedOrigins())));
+                    ClinicCard.of(mount.chat().engine()), OriginPolicy.frameAncestors(mount.chat().allowedOrigins()),
+                    mount.chat().profile().name().orElse(mount.id()), mount.chat().profile().crisis().emergencyNumber()));
             // the read timeout is the whole body's: a body read a byte at a time must not hold the request for ever
             paths.put(mount.prefix() + SCREENING_PATH, new ScreeningApiHandler(mount.chat().rules(),
                     config.maxRequestBytes(), config.readTimeout()));

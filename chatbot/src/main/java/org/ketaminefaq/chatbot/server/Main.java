@@ -53,7 +53,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--clinics", paramLabel = "DIR", description = "Serve every clinic profile in DIR: the file "
             + "name without .json is the clinic's id, and its chat is at /c/<id>/chat, its screening API at "
-            + "/c/<id>/api/screening and its demo page at /c/<id>/. Pages pick it with data-clinic=\"<id>\".")
+            + "/c/<id>/api/screening and a test page at /c/<id>/. Pages pick it with data-clinic=\"<id>\".")
     Path clinicsDir;
 
     @Option(names = "--public-origin", paramLabel = "URL", description = "The origin browsers reach this server "
@@ -224,7 +224,7 @@ public final class Main implements Callable<Integer> {
 
         if (clinicsDir != null) {
             for (String id : server.clinicIds()) {
-                out.println("Clinic " + id + ": demo page " + server.uri(id) + ", chat " + server.chatUri(id));
+                out.println("Clinic " + id + ": test page " + server.uri(id) + ", chat " + server.chatUri(id));
             }
         } else {
             out.println("Demo page:  " + server.uri());

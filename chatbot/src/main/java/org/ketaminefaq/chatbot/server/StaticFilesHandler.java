@@ -32,7 +32,8 @@ import org.glassfish.grizzly.http.server.Response;
  *   style) with {@code frame-ancestors} limited to the clinic's origins, and the clinic's crisis card inside. Its
  *   script and stylesheet are at versioned URLs ({@code /panel/<hash>/panel.js}) that never change, so browsers keep
  *   them for a year.</li>
- *   <li>{@code /} (or {@code /c/{id}/}), a clinic's demo page, with its own strict CSP.</li>
+ *   <li>{@code /}, the demo page of the server's one clinic (a fictional clinic's site), or {@code /c/{id}/}, a
+ *   mounted clinic's test page with its name and emergency number; both with their own strict CSP.</li>
  * </ul>
  * Anything else is a JSON 404, and only GET and HEAD are taken.
  */
@@ -51,9 +52,6 @@ final class StaticFilesHandler extends HttpHandler {
     static final String CLINIC_SLOT_JS = "/*CLINICS*/{}";
     /** Where the server writes the clinic's card into its panel page. */
     static final String CLINIC_SLOT_HTML = "{{CLINIC}}";
-
-    /** The demo page's script tag, which a mounted clinic's demo page gives its {@code data-clinic}. */
-    private static final String WIDGET_TAG = "<script src=\"/widget.js\"";
 
     /** Pages that may not run inline script or style, nor load anything from elsewhere. */
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -81,8 +79,11 @@ final class StaticFilesHandler extends HttpHandler {
      * @param card the clinic's crisis card, written into the launcher and the panel page
      * @param frameAncestors the sources allowed to frame the clinic's panel, such as
      *     {@code 'self' https://clinic.example}, or {@code *} for any page
+     * @param name the clinic's name, for its test page
+     * @param emergencyNumber the clinic's emergency number, for its test page
      */
-    record ClinicPages(String prefix, String id, ClinicCard card, String frameAncestors) {
+    record ClinicPages(String prefix, String id, ClinicCard card, String frameAncestors, String name,
+                       String emergencyNumber) {
     }
 
     /**
@@ -108,10 +109,9 @@ final class StaticFilesHandler extends HttpHandler {
         String panel = text(classLoader, "panel.html")
                 .replace("panel/{{JS_VERSION}}/panel.js", jsPath)
                 .replace("panel/{{CSS_VERSION}}/panel.css", cssPath);
+        // the server's one clinic gets the demo of a fictional clinic's site; a mounted clinic a test page of its own
         String demo = text(classLoader, "index.html");
-        if (!demo.contains(WIDGET_TAG)) {
-            throw new IllegalStateException(ROOT + "index.html has no " + WIDGET_TAG + " for the clinic's id");
-        }
+        String test = text(classLoader, "clinic.html");
         Map<String, ClinicCard> cards = new LinkedHashMap<>();
         for (ClinicPages clinic : clinics) {
             String at = clinic.prefix();
@@ -122,8 +122,8 @@ final class StaticFilesHandler extends HttpHandler {
                     "Cache-Control", "no-cache",
                     "Content-Security-Policy", PAGE_POLICY + "; frame-ancestors " + clinic.frameAncestors(),
                     "Referrer-Policy", "no-referrer")));
-            String page = clinic.id().isEmpty() ? demo
-                    : demo.replace(WIDGET_TAG, WIDGET_TAG + " data-clinic=\"" + clinic.id() + "\"");
+            String page = clinic.id().isEmpty() ? demo : test.replace("{{ID}}", clinic.id())
+                    .replace("{{NAME}}", html(clinic.name())).replace("{{EMERGENCY}}", html(clinic.emergencyNumber()));
             StaticFile pageFile = file(bytes(page), html, Map.of(
                     "Cache-Control", "no-cache",
                     "Content-Security-Policy", PAGE_POLICY + "; frame-src 'self'; frame-ancestors 'none'",
@@ -159,6 +159,12 @@ final class StaticFilesHandler extends HttpHandler {
 
     private static String text(ClassLoader classLoader, String name) {
         return new String(read(classLoader, name), StandardCharsets.UTF_8);
+    }
+
+    /** Text as HTML: a profile's name may hold any character. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static byte[] bytes(String text) {

@@ -96,7 +96,7 @@ class MainIT {
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             Map<String, URI> chats = new TreeMap<>();
-            Pattern clinicLine = Pattern.compile("Clinic (\\S+): demo page (\\S+), chat (\\S+)");
+            Pattern clinicLine = Pattern.compile("Clinic (\\S+): test page (\\S+), chat (\\S+)");
             for (String line; chats.size() < 2 && (line = lines.readLine()) != null; ) {
                 Matcher m = clinicLine.matcher(line);
                 if (m.matches()) {

@@ -20,7 +20,7 @@ import org.ketaminefaq.core.ClinicProfile;
 import org.ketaminefaq.core.CrisisResource;
 
 /**
- * Two clinics on one server, as {@code --clinics DIR} mounts them: each under {@code /c/{id}/} with its own crisis
+ * Clinics on one server, as {@code --clinics DIR} mounts them: each under {@code /c/{id}/} with its own crisis
  * lines, origins, screening API, panel and demo page, sharing {@code /widget.js}; unknown ids get 404.
  */
 class MultiClinicIT {
@@ -41,6 +41,7 @@ class MultiClinicIT {
         server = ChatServer.create(ServerConfig.builder().port(0).build())
                 .clinic("harbor", ClinicChat.of(TestProfiles.clinic()))
                 .clinic("north-star", ClinicChat.of(northStar))
+                .clinic("odd-name", ClinicChat.of(ClinicProfile.builder().name("Smith & \"Sons\" <Clinic>").build()))
                 .start();
     }
 
@@ -109,9 +110,15 @@ class MultiClinicIT {
         String script = panel.body().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
         assertEquals(200, get("/c/north-star/" + script).statusCode(), script);
 
-        HttpResponse<String> page = get("/c/harbor/");
+        HttpResponse<String> page = get("/c/north-star/");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<script src=\"/widget.js\" data-clinic=\"harbor\""), page.body());
+        assertTrue(page.body().contains("<script src=\"/widget.js\" data-clinic=\"north-star\" async>"), page.body());
+        assertTrue(page.body().contains("<h1>North Star Clinic</h1>"), "the clinic's own test page");
+        assertTrue(page.body().contains("In an emergency, call 999."), "its own emergency number, not another country's");
+        assertFalse(page.body().contains("988"), page.body());
+
+        assertTrue(get("/c/odd-name/").body().contains("<h1>Smith &amp; &quot;Sons&quot; &lt;Clinic&gt;</h1>"),
+                "a profile's name is text, not HTML");
 
         String widget = get("/widget.js").body();
         assertTrue(widget.contains("\"harbor\":{") && widget.contains("\"north-star\":{"),
