@@ -83,37 +83,8 @@
   const ACCENT = darken(accentRgb, 4.5); // white text on it, and it as text on white
   const LINK = darken(accentRgb, 5);     // links on the panel's light grey bubbles
 
-  // ---------- Small DOM helpers (strings are appended as text nodes; no innerHTML anywhere) ----------
-  function h(tag, props, ...kids) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v == null || v === false) continue;
-      if (k === 'class') el.className = v;
-      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? '' : v);
-    }
-    for (const kid of kids.flat()) if (kid != null && kid !== false) el.append(kid);
-    return el;
-  }
-  function icon(d) {
-    const NS = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(NS, 'svg');
-    const path = document.createElementNS(NS, 'path');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    path.setAttribute('d', d);
-    svg.append(path);
-    return svg;
-  }
-  const srOnly = (text) => h('span', { class: 'kf-sr' }, text);
+  /*DOM*/
   const str = (v) => (typeof v === 'string' ? v.trim() : '');
-  function safeHref(s) { // only http(s), tel and sms links
-    try {
-      const u = new URL(String(s).trim());
-      return /^(https?|tel|sms):$/.test(u.protocol) ? u.href : null;
-    } catch { return null; }
-  }
 
   // ---------- Styles: a constructable stylesheet, which a CSP without 'unsafe-inline' allows ----------
   const CSS = `
@@ -270,8 +241,7 @@
       const name = str(r && r.name), contact = str(r && r.contact);
       if (!href) return h('p', {}, [name, contact].filter(Boolean).join(' — '));
       const verb = { tel: 'Call', sms: 'Text' }[href.slice(0, href.indexOf(':'))] || 'Chat online';
-      const external = /^https?:/.test(href) ? { target: '_blank', rel: 'noopener noreferrer' } : {};
-      return h('a', { href, ...external, 'data-testid': 'kf-crisis-link' },
+      return h('a', { href, ...external(href), 'data-testid': 'kf-crisis-link' },
         h('strong', {}, name ? `${verb}: ${name}` : verb), ' ', h('span', {}, contact));
     });
     const phone = str(CLINIC.phone);

@@ -35,7 +35,8 @@ import org.glassfish.grizzly.http.server.Response;
  *   <li>{@code /}, the demo page of the server's one clinic (a fictional clinic's site), or {@code /c/{id}/}, a
  *   mounted clinic's test page with its name and emergency number; both with their own strict CSP.</li>
  * </ul>
- * Anything else is a JSON 404, and only GET and HEAD are taken.
+ * Both scripts get {@code dom.js}, the DOM helpers they share, written in at their {@link #DOM_SLOT} marker. Anything
+ * else is a JSON 404, and only GET and HEAD are taken.
  */
 final class StaticFilesHandler extends HttpHandler {
 
@@ -50,6 +51,8 @@ final class StaticFilesHandler extends HttpHandler {
 
     /** Where the server writes the clinics' cards into the launcher, by the launcher's name for each clinic. */
     static final String CLINIC_SLOT_JS = "/*CLINICS*/{}";
+    /** Where the server writes dom.js, the DOM helpers the launcher and the panel share, into each of them. */
+    static final String DOM_SLOT = "  /*DOM*/\n";
     /** Where the server writes the clinic's card into its panel page. */
     static final String CLINIC_SLOT_HTML = "{{CLINIC}}";
 
@@ -100,7 +103,8 @@ final class StaticFilesHandler extends HttpHandler {
 
         // the panel's script and stylesheet: the same bytes under every clinic's panel, at relative URLs, so that
         // a panel works under a reverse proxy's path prefix too
-        byte[] panelJs = read(classLoader, "panel.js");
+        String dom = text(classLoader, "dom.js");
+        byte[] panelJs = bytes(withDom(text(classLoader, "panel.js"), "panel.js", dom));
         byte[] panelCss = read(classLoader, "panel.css");
         String jsPath = "panel/" + version(panelJs) + "/panel.js";
         String cssPath = "panel/" + version(panelCss) + "/panel.css";
@@ -132,7 +136,7 @@ final class StaticFilesHandler extends HttpHandler {
             files.put(at + "/index.html", pageFile);
         }
 
-        String widget = text(classLoader, "widget.js");
+        String widget = withDom(text(classLoader, "widget.js"), "widget.js", dom);
         if (!widget.contains(CLINIC_SLOT_JS)) {
             throw new IllegalStateException(ROOT + "widget.js has no " + CLINIC_SLOT_JS + " for the clinics' cards");
         }
@@ -144,6 +148,14 @@ final class StaticFilesHandler extends HttpHandler {
                 Map.of("Cache-Control", WIDGET_CACHE)));
         files.put("/demo.js", file(read(classLoader, "demo.js"), js, Map.of("Cache-Control", WIDGET_CACHE)));
         return new StaticFilesHandler(files, notFound);
+    }
+
+    /** A script with the shared DOM helpers written in at its {@link #DOM_SLOT} marker. */
+    private static String withDom(String script, String name, String dom) {
+        if (!script.contains(DOM_SLOT)) {
+            throw new IllegalStateException(ROOT + name + " has no " + DOM_SLOT + " for " + ROOT + "dom.js");
+        }
+        return script.replace(DOM_SLOT, dom);
     }
 
     private static byte[] read(ClassLoader classLoader, String name) {
