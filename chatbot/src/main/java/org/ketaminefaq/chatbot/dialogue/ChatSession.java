@@ -271,8 +271,7 @@ public final class ChatSession {
     /** The Spanish notice and where help in Spanish is, for this clinic's country. */
     private String spanishHelp() {
         Messages.Spanish spanish = engine.messages().spanish();
-        boolean unitedStates = engine.clinic().profile().crisis().country().equals("US");
-        return spanish.notice() + " " + withCrisisNumbers(unitedStates ? spanish.usHelp() : spanish.otherHelp());
+        return spanish.notice() + " " + withCrisisNumbers(inUnitedStates() ? spanish.usHelp() : spanish.otherHelp());
     }
 
     private Reply.AnswerReply answer(Recognition.Understood u, String normalized) {
@@ -596,11 +595,15 @@ public final class ChatSession {
         return engine.clinic().crisisResources();
     }
 
+    /** Whether the clinic is in the United States, where 988 is the crisis line every message can name. */
+    private boolean inUnitedStates() {
+        return engine.clinic().profile().crisis().country().equals("US");
+    }
+
     /** Fills in {@code {emergency}} and {@code {crisisLine}}: 988 in the United States, else the clinic's first line. */
     private String withCrisisNumbers(String text) {
         CrisisResource first = crisisResources().get(0);
-        String line = engine.clinic().profile().crisis().country().equals("US") ? "call or text 988"
-                : "contact " + first.name() + " (" + first.contact() + ")";
+        String line = inUnitedStates() ? "call or text 988" : "contact " + first.name() + " (" + first.contact() + ")";
         return text.replace("{emergency}", engine.clinic().emergencyNumber()).replace("{crisisLine}", line);
     }
 }
