@@ -96,7 +96,7 @@ public final class LoadTool implements Callable<Integer> {
     /** The same with an {@code Origin} header; {@code null} for none. */
     static Result run(URI url, String origin, Spec spec) throws Exception {
         Workload workload = Workload.fromTestSet();
-        WsClients clients = WsClients.perProcessor();
+        WsClients clients = WsClients.shared();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         List<LoadSession> sessions = new ArrayList<>();
         try {

@@ -26,7 +26,7 @@ final class MemoryProbe {
     static Map<String, Object> run(Path jar, List<Integer> levels, Path logs) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<WebSocket> open = new ArrayList<>();
-        WsClients clients = WsClients.perProcessor();
+        WsClients clients = WsClients.shared();
         long firstHeap = 0;
         long heapPerChat = 0;
         try (ServerProcess server = ServerProcess.chat(jar, JVM, List.of("--port", "0", "--max-sessions", "50000",

@@ -21,7 +21,7 @@ final class StartupProbe {
 
     static Map<String, Object> run(Path jar, int launches, Path logs) throws Exception {
         List<Double> seconds = new ArrayList<>();
-        WsClients clients = WsClients.perProcessor();
+        WsClients clients = WsClients.shared();
         for (int i = 0; i < launches; i++) {
             long begin = System.nanoTime();
             try (ServerProcess server = ServerProcess.chat(jar, List.of(), List.of("--port", "0"),

@@ -20,16 +20,19 @@ final class WsClients {
     private final HttpClient[] clients;
     private final AtomicInteger next = new AtomicInteger();
 
-    WsClients(int clients) {
+    /** One set for the whole JVM: a JDK 17 client cannot be closed, and its selector thread lives as long as it does. */
+    private static final WsClients SHARED = new WsClients(Math.max(1, Runtime.getRuntime().availableProcessors()));
+
+    private WsClients(int clients) {
         this.clients = new HttpClient[clients];
         for (int i = 0; i < clients; i++) {
             this.clients[i] = HttpClient.newBuilder().executor(Runnable::run).build();
         }
     }
 
-    /** One client per available processor. */
-    static WsClients perProcessor() {
-        return new WsClients(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /** The clients every run of this JVM uses: one per available processor. */
+    static WsClients shared() {
+        return SHARED;
     }
 
     /** With an {@code Origin} header, as a browser on that site sends; {@code null} for none. */
