@@ -104,7 +104,7 @@ final class StaticFilesHandler extends HttpHandler {
         // the panel's script and stylesheet: the same bytes under every clinic's panel, at relative URLs, so that
         // a panel works under a reverse proxy's path prefix too
         String dom = text(classLoader, "dom.js");
-        byte[] panelJs = bytes(withDom(text(classLoader, "panel.js"), "panel.js", dom));
+        byte[] panelJs = bytes(fill(text(classLoader, "panel.js"), "panel.js", DOM_SLOT, dom));
         byte[] panelCss = read(classLoader, "panel.css");
         String jsPath = "panel/" + version(panelJs) + "/panel.js";
         String cssPath = "panel/" + version(panelCss) + "/panel.css";
@@ -136,11 +136,9 @@ final class StaticFilesHandler extends HttpHandler {
             files.put(at + "/index.html", pageFile);
         }
 
-        String widget = withDom(text(classLoader, "widget.js"), "widget.js", dom);
-        if (!widget.contains(CLINIC_SLOT_JS)) {
-            throw new IllegalStateException(ROOT + "widget.js has no " + CLINIC_SLOT_JS + " for the clinics' cards");
-        }
-        files.put("/widget.js", file(bytes(widget.replace(CLINIC_SLOT_JS, ClinicCard.json(cards))), js, Map.of(
+        String widget = fill(fill(text(classLoader, "widget.js"), "widget.js", DOM_SLOT, dom), "widget.js",
+                CLINIC_SLOT_JS, ClinicCard.json(cards));
+        files.put("/widget.js", file(bytes(widget), js, Map.of(
                 "Cache-Control", WIDGET_CACHE,
                 "Access-Control-Allow-Origin", "*",
                 "Cross-Origin-Resource-Policy", "cross-origin")));
@@ -150,12 +148,12 @@ final class StaticFilesHandler extends HttpHandler {
         return new StaticFilesHandler(files, notFound);
     }
 
-    /** A script with the shared DOM helpers written in at its {@link #DOM_SLOT} marker. */
-    private static String withDom(String script, String name, String dom) {
-        if (!script.contains(DOM_SLOT)) {
-            throw new IllegalStateException(ROOT + name + " has no " + DOM_SLOT + " for " + ROOT + "dom.js");
+    /** {@code content}, the text of {@code file}, with {@code text} written in at {@code slot}, which it must have. */
+    private static String fill(String content, String file, String slot, String text) {
+        if (!content.contains(slot)) {
+            throw new IllegalStateException(ROOT + file + " has no " + slot.strip() + " for the server to fill in");
         }
-        return script.replace(DOM_SLOT, dom);
+        return content.replace(slot, text);
     }
 
     private static byte[] read(ClassLoader classLoader, String name) {
